@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way:
+// Content files → FolioContent (loader, model) → FolioCore (state, update, views → Buffer)
+//   → FolioTerminal (ncurses backend) ; FolioText does Markdown, width, wrap, sanitising;
+// FolioOutbox writes enquiries to a Maildir. Only FolioTerminal touches ncurses.
+let package = Package(
+    name: "folio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "CNcursesw",
+            // Headers live in /usr/include on Debian; no pkgConfig, because SwiftPM
+            // warns on (and drops) its -D flags. shim.h defines them instead.
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // C shim for ncurses macros (A_BOLD, getmaxyx, mouse masks) Swift cannot import.
+        .target(
+            name: "CFolioShim",
+            dependencies: ["CNcursesw"],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+
+        // Pure core: no ncurses anywhere below this line until FolioTerminal.
+        .target(name: "FolioText", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "FolioContent",
+            dependencies: ["FolioText", "Yams", "TOMLKit"]
+        ),
+        .target(name: "FolioOutbox", dependencies: ["FolioText"]),
+        .target(name: "FolioCore", dependencies: ["FolioText", "FolioContent", "FolioOutbox"]),
+
+        // The one ncurses backend.
+        .target(name: "FolioTerminal", dependencies: ["FolioCore", "CNcursesw", "CFolioShim"]),
+
+        // Thin executable: argument parsing and wiring.
+        .executableTarget(
+            name: "folio",
+            dependencies: [
+                "FolioCore", "FolioTerminal", "FolioContent", "FolioOutbox", "FolioText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "FolioTextTests", dependencies: ["FolioText"]),
+        .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+// Small C functions for ncurses macros that Swift cannot import.
+#ifndef FOLIO_SHIM_H
+#define FOLIO_SHIM_H
+#include <stdint.h>
+
+// Attributes (A_* are macros built from NCURSES_BITS).
+uint32_t folio_a_bold(void);
+uint32_t folio_a_underline(void);
+uint32_t folio_a_reverse(void);
+uint32_t folio_a_dim(void);
+uint32_t folio_a_italic(void);
+uint32_t folio_color_pair(int pair);
+
+// Screen size of stdscr (getmaxyx is a macro).
+int folio_rows(void);
+int folio_cols(void);
+
+// Mouse: enable clicks and wheel; decode the last event. Returns 0 on success.
+int folio_mouse_enable(int on);
+int folio_mouse_read(int *y, int *x, int *kind);
+enum { FOLIO_MOUSE_NONE = 0, FOLIO_MOUSE_CLICK = 1, FOLIO_MOUSE_WHEEL_UP = 2, FOLIO_MOUSE_WHEEL_DOWN = 3 };
+
+// Key codes that are macros or need wide reads.
+int folio_key_resize(void);
+int folio_get_wch(uint32_t *out);  // returns OK(0), KEY_CODE_YES(1<<8) or ERR(-1)
+
+// Put one cell (a grapheme cluster as UTF-8) at y, x with attrs and colour pair.
+int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair);
+
+// The C library's wcwidth after setlocale, for the backend's own checks.
+int folio_wcwidth(uint32_t cp);
+
+// Terminal mode helpers.
+void folio_set_bracketed_paste(int on);
+
+#endif

@@ -1,0 +1,96 @@
+/// The typed portfolio: what the loader produces and everything else reads.
+
+public enum ItemKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case service
+    case caseStudy = "case-study"
+
+    /// The folder under Content/ that holds this kind.
+    public var folder: String { self == .service ? "services" : "case-studies" }
+    public var displayName: String { self == .service ? "Service" : "Case study" }
+}
+
+public struct Link: Sendable, Hashable, Codable {
+    public var label: String
+    public var url: String
+    public init(label: String, url: String) { self.label = label; self.url = url }
+}
+
+public struct Profile: Sendable, Hashable {
+    public var name: String        // the name line, e.g. "Engineering · Backend"
+    public var headline: String    // "Backend Engineering — Distributed Systems & Microservices"
+    public var tagline: String
+    public var email: String       // where enquiries go
+    public var links: [Link]
+    public var body: String        // Markdown: introduction, experience, principles
+    public var path: String
+    public init(name: String, headline: String, tagline: String, email: String,
+                links: [Link], body: String, path: String) {
+        self.name = name; self.headline = headline; self.tagline = tagline
+        self.email = email; self.links = links; self.body = body; self.path = path
+    }
+}
+
+/// A service or a case study.
+public struct Item: Sendable, Hashable, Identifiable {
+    public var kind: ItemKind
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var sector: String?
+    public var order: Int
+    public var tags: [String]      // tag names, as in the stack file
+    public var date: String?
+    public var body: String        // Markdown
+    public var path: String
+    public var id: String { "\(kind.folder)/\(slug)" }
+    public init(kind: ItemKind, slug: String, title: String, summary: String, sector: String? = nil,
+                order: Int = 0, tags: [String] = [], date: String? = nil, body: String = "", path: String = "") {
+        self.kind = kind; self.slug = slug; self.title = title; self.summary = summary
+        self.sector = sector; self.order = order; self.tags = tags; self.date = date
+        self.body = body; self.path = path
+    }
+}
+
+public struct Tag: Sendable, Hashable {
+    public var name: String
+    public var aliases: [String]
+    public var groups: [String]    // a tag may sit in several groups (Helm does)
+    public init(name: String, aliases: [String] = [], groups: [String] = []) {
+        self.name = name; self.aliases = aliases; self.groups = groups
+    }
+}
+
+public struct TagGroup: Sendable, Hashable {
+    public var name: String
+    public var tags: [String]      // tag names in file order
+    public init(name: String, tags: [String]) { self.name = name; self.tags = tags }
+}
+
+public struct Stack: Sendable, Hashable {
+    public var intro: String
+    public var groups: [TagGroup]
+    public var tags: [Tag]         // unique tags in first-seen order
+    public init(intro: String = "", groups: [TagGroup] = [], tags: [Tag] = []) {
+        self.intro = intro; self.groups = groups; self.tags = tags
+    }
+}
+
+public struct Portfolio: Sendable {
+    public var profile: Profile
+    public var services: [Item]     // sorted by order, then title
+    public var caseStudies: [Item]
+    public var stack: Stack
+    public var diagnostics: [Diagnostic]
+    public init(profile: Profile, services: [Item], caseStudies: [Item], stack: Stack,
+                diagnostics: [Diagnostic] = []) {
+        self.profile = profile; self.services = services; self.caseStudies = caseStudies
+        self.stack = stack; self.diagnostics = diagnostics
+    }
+
+    public var items: [Item] { services + caseStudies }
+
+    /// Items that use a tag, services first.
+    public func items(taggedWith tag: String) -> [Item] {
+        items.filter { $0.tags.contains(tag) }
+    }
+}

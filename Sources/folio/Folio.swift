@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// The root command. With no subcommand it opens the browser (or prints plain text
+/// when stdout is not a terminal).
+@main
+struct Folio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Browse a backend engineer's portfolio in the terminal.",
+        discussion: """
+        folio reads a portfolio written as Markdown files (Content/) and shows it as a \
+        full-screen terminal browser: services, case studies, stack tags and an about page, \
+        with tag search (/) and a contact composer (c) that saves enquiries to a local Maildir.
+
+        When standard output is not a terminal, folio prints the whole portfolio as plain text.
+
+        ENVIRONMENT
+          FOLIO_CONTENT   content directory (same as --content)
+          FOLIO_OUTBOX    outbox Maildir (same as --outbox)
+          NO_COLOR        any value turns colour off
+        """,
+        version: FolioVersion.string,
+        subcommands: [
+            BrowseCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
+            ExportCommand.self, RenderCommand.self, TagsCommand.self,
+            EnquireCommand.self, OutboxCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
+    )
+}
+
+enum FolioVersion {
+    static let string = "0.1.0"
+}
