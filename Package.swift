@@ -44,6 +44,10 @@ let package = Package(
         .target(name: "FolioOutbox", dependencies: ["FolioText"]),
         .target(name: "FolioCore", dependencies: ["FolioText", "FolioContent", "FolioOutbox"]),
 
+        // Session policy for shared boxes: kiosk settings, rate limits, limits on the
+        // environment a client sends. POSIX only, no ncurses.
+        .target(name: "FolioSession", dependencies: ["FolioOutbox"]),
+
         // The one ncurses backend.
         .target(name: "FolioTerminal", dependencies: ["FolioCore", "CNcursesw", "CFolioShim"]),
 
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "folio",
             dependencies: [
-                "FolioCore", "FolioTerminal", "FolioContent", "FolioOutbox", "FolioText",
+                "FolioCore", "FolioTerminal", "FolioContent", "FolioOutbox", "FolioText", "FolioSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+        .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,10 @@
 #include <string.h>
 #include <wchar.h>
 #include <stdlib.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include "folio_shim.h"
 
 uint32_t folio_a_bold(void) { return (uint32_t)A_BOLD; }
@@ -64,3 +67,95 @@ void folio_set_bracketed_paste(int on) {
     fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
     fflush(stdout);
 }
+
+static volatile sig_atomic_t pending_signal = 0;
+
+static void record_signal(int sig) {
+    if (pending_signal == 0) pending_signal = sig;
+}
+
+void folio_signals_install(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = record_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  // no SA_RESTART: a blocking poll() returns EINTR so the loop sees the flag
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+int folio_signal_take(void) {
+    int s = pending_signal;
+    pending_signal = 0;
+    return s;
+}
+
+int folio_define_paste_keys(void) {
+    int a = define_key("\033[200~", FOLIO_KEY_PASTE_BEGIN);
+    int b = define_key("\033[201~", FOLIO_KEY_PASTE_END);
+    return (a == OK && b == OK) ? 0 : -1;
+}
+
+int folio_term_known(const char *term) {
+    int err = 0;
+    if (term == NULL || term[0] == 0) return 0;
+    if (setupterm((char *)term, 1, &err) != OK) return 0;
+    del_curterm(cur_term);
+    return err == 1;
+}
+
+void folio_no_core_dumps(void) {
+    struct rlimit rl = {0, 0};
+    setrlimit(RLIMIT_CORE, &rl);
+}
+
+static SCREEN *folio_screen = NULL;
+
+int folio_screen_start(int want_colors, int want_mouse) {
+    setlocale(LC_ALL, "");
+    folio_screen = newterm(NULL, stdout, stdin);
+    if (folio_screen == NULL) return -1;
+    set_term(folio_screen);
+    raw();                 // ^C, ^Z and ^\ arrive as keys: nothing suspends or dumps core
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    meta(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    set_escdelay(25);      // Esc feels instant; Alt-x still arrives as ESC x
+    curs_set(0);
+    nodelay(stdscr, TRUE); // the Swift loop polls stdin itself
+    if (want_colors && has_colors()) {
+        start_color();
+        use_default_colors();
+    }
+    if (want_mouse) folio_mouse_enable(1);
+    folio_define_paste_keys();
+    folio_set_bracketed_paste(1);
+    return 0;
+}
+
+void folio_screen_end(void) {
+    if (folio_screen == NULL) return;
+    folio_mouse_enable(0);
+    folio_set_bracketed_paste(0);
+    curs_set(1);
+    endwin();
+    // Belt and braces for terminals that kept mouse tracking on.
+    fputs("\033[?1000l\033[?1002l\033[?1006l", stdout);
+    fflush(stdout);
+    delscreen(folio_screen);
+    folio_screen = NULL;
+}
+
+int folio_colors(void) { return has_colors() ? COLORS : 0; }
+int folio_init_pair(int pair, int fg, int bg) { return init_pair((short)pair, (short)fg, (short)bg); }
+void folio_cursor(int visible, int y, int x) {
+    if (visible) { move(y, x); curs_set(1); } else { curs_set(0); }
+}
+void folio_refresh(void) { refresh(); }
+void folio_clear_screen(void) { clearok(stdscr, TRUE); }
+int folio_read_key(uint32_t *out) { return folio_get_wch(out); }

@@ -34,3 +34,31 @@ int folio_wcwidth(uint32_t cp);
 void folio_set_bracketed_paste(int on);
 
 #endif
+
+// Signals: the handlers only record the signal; the main loop acts on it.
+// Installs for SIGHUP, SIGTERM, SIGINT, SIGQUIT and ignores SIGPIPE.
+void folio_signals_install(void);
+// The first pending terminating signal number, or 0. Clears it.
+int folio_signal_take(void);
+
+// Custom key codes for bracketed paste, registered with define_key.
+int folio_define_paste_keys(void);
+enum { FOLIO_KEY_PASTE_BEGIN = 0x7F00, FOLIO_KEY_PASTE_END = 0x7F01 };
+
+// Whether the terminal type is known to terminfo (setupterm without exiting).
+int folio_term_known(const char *term);
+
+// Disable core dumps (kiosk mode).
+void folio_no_core_dumps(void);
+
+// Screen lifecycle on stdin/stdout (stdscr and stdout are C globals Swift 6 will not touch).
+// Returns 0 on success, -1 when the terminal cannot be set up.
+int folio_screen_start(int want_colors, int want_mouse);
+void folio_screen_end(void);
+int folio_colors(void);
+int folio_init_pair(int pair, int fg, int bg);
+void folio_cursor(int visible, int y, int x);
+void folio_refresh(void);
+void folio_clear_screen(void);
+// Non-blocking read of one key: OK (0), KEY_CODE_YES, or ERR (-1) when nothing is queued.
+int folio_read_key(uint32_t *out);
