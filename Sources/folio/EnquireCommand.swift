@@ -1,7 +1,113 @@
 import ArgumentParser
+import FolioOutbox
+import Glibc
 
-// Placeholder until its owner lands it; replaced, not kept.
+/// `folio enquire`: one enquiry into the outbox without the UI, with the composer's validation.
 struct EnquireCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "enquire", abstract: "(not built yet)")
-    func run() throws { throw ValidationError("folio enquire is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "enquire",
+        abstract: "Save one enquiry to the outbox without the interactive composer.",
+        discussion: """
+        The enquiry is validated as in the composer, built as one RFC 5322 message \
+        (text/plain, UTF-8, quoted-printable) and delivered into the outbox Maildir by the \
+        Maildir protocol (tmp/, fsync, link into new/, fsync new/). On success the message's \
+        id (its file name in new/) is printed on standard output.
+
+        The message text comes from --message-file, or from standard input when that option \
+        is absent or "-". Line ends are normalised to LF and control characters other than \
+        newline and tab are removed.
+
+        LIMITS
+          name and company at most 128 characters, subject 200, e-mail 254 (WHATWG "valid \
+        e-mail address"), message 64 KiB (65,536 bytes of UTF-8). Characters are Unicode code \
+        points. Line breaks, tabs and other control characters are refused in one-line fields.
+
+        EXAMPLES
+          folio enquire --name 'Ada Lovelace' --email ada@example.org \\
+                        --subject 'Engine design review' --message-file note.txt
+          printf 'Hello!\\n' | folio enquire --name 山田 --email taro@example.jp --subject 見積もり
+          folio enquire --outbox /srv/folio/outbox ... < note.txt
+
+        EXIT STATUS
+          0   saved; the id is printed
+          65  invalid input; each field error is printed (EX_DATAERR)
+          66  the message file cannot be read (EX_NOINPUT)
+          73  the outbox is unsafe: a symlink, not a directory, or writable by others (EX_CANTCREAT)
+          74  another input/output error (EX_IOERR)
+          75  temporary failure: disk full, read-only file system, permission denied; \
+        retry once the cause is fixed (EX_TEMPFAIL)
+
+        ENVIRONMENT
+          FOLIO_OUTBOX     outbox directory (same as --outbox)
+          XDG_DATA_HOME    default outbox is $XDG_DATA_HOME/folio/outbox
+          SSH_CONNECTION   recorded in the X-Folio-Origin and X-Folio-Session headers
+        """
+    )
+
+    @Option(help: "Your name (at most 128 characters).") var name: String
+    @Option(help: "Your e-mail address, where the reply goes.") var email: String
+    @Option(help: "Your company (optional).") var company: String?
+    @Option(help: "Subject line (at most 200 characters).") var subject: String
+    @Option(help: ArgumentHelp("Read the message from this file ('-' for standard input).", valueName: "file"))
+    var messageFile: String?
+    @Option(help: ArgumentHelp("Contact address the enquiry is addressed to.", valueName: "address"))
+    var to: String = "hello@example.com"
+    @OptionGroup var outboxOptions: OutboxOptions
+
+    /// More than this is refused without reading further: 256 times the limit.
+    static let readLimit = FieldLimits.messageBytes * 256
+
+    func run() throws {
+        let message: String
+        switch readMessage() {
+        case .success(let text): message = text
+        case .failure(let problem):
+            OutboxConsole.error("folio enquire: not saved: \(problem.text)")
+            throw ExitCode(problem.code)
+        }
+        let enquiry = Enquiry(name: name, email: email, company: company, subject: subject, message: message)
+        let errors = EnquiryValidator.validate(enquiry)
+        if !errors.isEmpty {
+            OutboxConsole.error("folio enquire: not saved: invalid input")
+            for error in errors { OutboxConsole.error("  \(error)") }
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        do throws(OutboxError) {
+            let id = try Maildir(path: outboxOptions.path).deliver(enquiry, to: to, origin: Origin.current())
+            OutboxConsole.out(id)
+        } catch {
+            OutboxConsole.error("folio enquire: Not saved: \(error)")
+            throw ExitCode(ExitStatus.code(for: error))
+        }
+    }
+
+    struct InputProblem: Error {
+        var text: String
+        var code: Int32
+    }
+
+    private func readMessage() -> Result<String, InputProblem> {
+        let path = messageFile ?? "-"
+        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return .failure(InputProblem(text: "cannot open \(path): \(String(cString: strerror(errno)))",
+                                         code: ExitStatus.noInput))
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while bytes.count <= Self.readLimit {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                return .failure(InputProblem(text: "cannot read \(path): \(String(cString: strerror(errno)))",
+                                             code: ExitStatus.noInput))
+            }
+            if count == 0 { return .success(String(decoding: bytes, as: UTF8.self)) }
+            bytes += chunk[..<count]
+        }
+        return .failure(InputProblem(
+            text: "invalid input\n  message: at most \(FieldLimits.messageBytes) bytes (has more than \(Self.readLimit))",
+            code: ExitStatus.invalidInput))
+    }
 }

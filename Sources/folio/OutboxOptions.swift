@@ -1,0 +1,49 @@
+import ArgumentParser
+import Glibc
+import FolioOutbox
+
+/// `--outbox DIR`, shared by every command that reads or writes the outbox.
+struct OutboxOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Outbox Maildir (default: $FOLIO_OUTBOX, else $XDG_DATA_HOME/folio/outbox, "
+            + "i.e. ~/.local/share/folio/outbox).",
+        valueName: "dir"))
+    var outbox: String?
+
+    /// The directory to use, after FOLIO_OUTBOX and the XDG default.
+    var path: String { OutboxPaths.outbox(explicit: outbox) }
+}
+
+/// Output for the outbox commands without Foundation: whole strings to fd 1 or 2.
+enum OutboxConsole {
+    static func out(_ text: String) { write(1, text + "\n") }
+    static func error(_ text: String) { write(2, text + "\n") }
+
+    private static func write(_ descriptor: Int32, _ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return }
+            bytes = bytes.dropFirst(count)
+        }
+    }
+}
+
+/// sysexits(3) codes the outbox commands use.
+enum ExitStatus {
+    static let invalidInput: Int32 = 65   // EX_DATAERR
+    static let noInput: Int32 = 66        // EX_NOINPUT
+    static let cannotCreate: Int32 = 73   // EX_CANTCREAT: unsafe outbox
+    static let ioError: Int32 = 74        // EX_IOERR
+    static let temporary: Int32 = 75      // EX_TEMPFAIL
+
+    /// The exit code for a failed save.
+    static func code(for error: OutboxError) -> Int32 {
+        switch error.kind {
+        case .invalidEnquiry, .invalidMessage, .invalidArgument: invalidInput
+        case .unsafeOutbox: cannotCreate
+        case .system: error.isTemporary ? temporary : ioError
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Glibc
+import Testing
+@testable import FolioOutbox
+
+@Suite struct MaildirTests {
+    let enquiry = Enquiry(name: "山田 太郎", email: "taro@example.jp", company: "ACME",
+                          subject: "Hello 🎉", message: "Hi,\nplease call me.\n")
+
+    func deliver(_ path: String, identity: SystemIdentity = SystemIdentity()) throws(OutboxError) -> String {
+        try Maildir(path: path, identity: identity).deliver(enquiry, to: "hello@example.com", origin: Origin())
+    }
+
+    @Test func deliversIntoNewAndCreatesTheLayout() throws {
+        let temp = TempDirectory()
+        let outbox = temp.file("a/b/outbox")
+        let id = try deliver(outbox)
+        #expect(mode(outbox) == 0o700)
+        #expect(["tmp", "new", "cur"].allSatisfy { mode(outbox + "/" + $0) == 0o700 })
+        #expect(entries(outbox + "/new") == [id])
+        #expect(entries(outbox + "/tmp").isEmpty)
+        #expect(mode(outbox + "/new/" + id) == 0o600)
+        let parsed = ParsedMessage(contents(outbox + "/new/" + id))
+        #expect(parsed.header("From") == "山田 太郎 <taro@example.jp>")
+        #expect(parsed.header("Subject") == "Hello 🎉")
+        #expect(parsed.header("X-Folio-Company") == "ACME")
+        #expect(parsed.body == enquiry.message)
+    }
+
+    @Test func uniqueNamesFollowTheConvention() {
+        let identity = SystemIdentity(now: { Timestamp(seconds: 1_700_000_000, microseconds: 42) },
+                                      hostName: "a/b:c\\d", processID: 7, random: { 1 })
+        let name = Maildir(path: "/x", identity: identity).uniqueName()
+        #expect(name == "1700000000.M000042P7R00000000000000010000000000000001.a\\057b\\072c\\134d")
+    }
+
+    @Test func manyDeliveriesGetDistinctNames() throws {
+        let temp = TempDirectory()
+        let ids = try (0..<200).map { _ in try deliver(temp.path) }
+        #expect(Set(ids).count == 200)
+        #expect(entries(temp.path + "/new").count == 200)
+    }
+
+    @Test func symlinkAsOutboxIsRefused() throws {
+        let temp = TempDirectory()
+        mkdir(temp.file("real"), 0o700)
+        symlink(temp.file("real"), temp.file("link"))
+        #expect(throws: OutboxError.self) { try deliver(temp.file("link")) }
+        #expect(entries(temp.file("real")).isEmpty)
+        do throws(OutboxError) {
+            _ = try deliver(temp.file("link"))
+        } catch {
+            #expect(error.kind == .unsafeOutbox)
+            #expect(error.reason.contains("symlink"))
+            #expect(!error.isTemporary)
+        }
+    }
+
+    @Test(arguments: ["tmp", "new"])
+    func symlinkAsQueueDirectoryIsRefused(_ queue: String) throws {
+        let temp = TempDirectory()
+        let outbox = temp.file("outbox")
+        try Maildir(path: outbox).prepare()
+        mkdir(temp.file("elsewhere"), 0o700)
+        rmdir(outbox + "/" + queue)
+        symlink(temp.file("elsewhere"), outbox + "/" + queue)
+        #expect(throws: OutboxError.self) { try deliver(outbox) }
+        #expect(entries(temp.file("elsewhere")).isEmpty)
+    }
+
+    @Test func symlinkPlantedInTmpIsNeverFollowed() throws {
+        let temp = TempDirectory()
+        let outbox = temp.file("outbox")
+        let identity = SystemIdentity(now: { Timestamp(seconds: 1, microseconds: 2) }, hostName: "h",
+                                      processID: 3, random: { 4 })
+        let maildir = Maildir(path: outbox, identity: identity)
+        try maildir.prepare()
+        let planted = outbox + "/tmp/" + maildir.uniqueName()
+        symlink(temp.file("target"), planted)
+        #expect(throws: OutboxError.self) { try deliver(outbox, identity: identity) }
+        var info = stat()
+        #expect(lstat(temp.file("target"), &info) != 0)  // nothing created through the link
+        #expect(entries(outbox + "/new").isEmpty)
+    }
+
+    @Test func notADirectoryIsRefused() throws {
+        let temp = TempDirectory()
+        writeFile(temp.file("file"), "x")
+        #expect(throws: OutboxError.self) { try deliver(temp.file("file")) }
+    }
+
+    @Test func worldWritableWithoutStickyIsRefused() throws {
+        let temp = TempDirectory()
+        let outbox = temp.file("outbox")
+        try Maildir(path: outbox).prepare()
+        chmod(outbox, 0o777)
+        #expect(throws: OutboxError.self) { try deliver(outbox) }
+        chmod(outbox, 0o1777)
+        _ = try deliver(outbox)
+        chmod(outbox + "/new", 0o777)
+        #expect(throws: OutboxError.self) { try deliver(outbox) }
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root ignores permission bits; the e2e tests use a read-only mount"))
+    func readOnlyOutboxIsATemporaryFailure() throws {
+        let temp = TempDirectory()
+        let outbox = temp.file("outbox")
+        try Maildir(path: outbox).prepare()
+        chmod(outbox + "/tmp", 0o500)
+        do throws(OutboxError) {
+            _ = try deliver(outbox)
+            Issue.record("delivered into a read-only tmp/")
+        } catch {
+            #expect(error.isTemporary)
+            #expect(error.reason.hasPrefix("permission denied"))
+        }
+        #expect(entries(outbox + "/new").isEmpty)
+        chmod(outbox + "/tmp", 0o700)
+        _ = try deliver(outbox)  // retry works once the cause is fixed
+    }
+
+    @Test func systemErrorsExplainThemselves() {
+        let cases: [(Int32, String, Bool)] = [
+            (ENOSPC, "disk full", true), (EROFS, "read-only file system", true),
+            (EACCES, "permission denied", true), (EDQUOT, "disk quota exceeded", true),
+            (ENAMETOOLONG, "file name too long", false),
+        ]
+        for (code, reason, temporary) in cases {
+            let error = OutboxError.system(code, "write", path: "/x")
+            #expect(error.reason == reason + " (write)")
+            #expect(error.isTemporary == temporary)
+        }
+    }
+
+    @Test func invalidEnquiryWritesNothing() throws {
+        let temp = TempDirectory()
+        var bad = enquiry
+        bad.subject = "Hi\r\nBcc: x@y"
+        #expect(throws: OutboxError.self) {
+            try Maildir(path: temp.path).deliver(bad, to: "hello@example.com", origin: Origin())
+        }
+        #expect(entries(temp.path).isEmpty)
+    }
+}
