@@ -14,3 +14,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
 }
+
+extension Diagnostic {
+    /// Compiler order: by path, then line, then column; errors before warnings at one spot.
+    public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.path != b.path { return a.path < b.path }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        return a.severity == .error && b.severity == .warning
+    }
+}

@@ -23,10 +23,18 @@ public struct Profile: Sendable, Hashable {
     public var links: [Link]
     public var body: String        // Markdown: introduction, experience, principles
     public var path: String
+    /// Stack tags for the work overall (languages used across everything), not one item.
+    public var tags: [String]
     public init(name: String, headline: String, tagline: String, email: String,
-                links: [Link], body: String, path: String) {
+                links: [Link], body: String, path: String, tags: [String] = []) {
         self.name = name; self.headline = headline; self.tagline = tagline
         self.email = email; self.links = links; self.body = body; self.path = path
+        self.tags = tags
+    }
+
+    /// Stands in when profile.md is missing or broken, so the UI still runs.
+    public static func placeholder(path: String) -> Profile {
+        Profile(name: "(no profile)", headline: "", tagline: "", email: "", links: [], body: "", path: path)
     }
 }
 
@@ -93,4 +101,22 @@ public struct Portfolio: Sendable {
     public func items(taggedWith tag: String) -> [Item] {
         items.filter { $0.tags.contains(tag) }
     }
+
+    /// True when any diagnostic is an error (`folio check` exits 1).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// The item with this slug (slugs are unique across services and case studies).
+    public func item(slug: String) -> Item? { items.first { $0.slug == slug } }
+
+    /// Ids of what uses a tag: "profile" (the work overall), then item ids
+    /// ("services/<slug>", "case-studies/<slug>").
+    public func users(ofTag tag: String) -> [String] {
+        (profile.tags.contains(tag) ? ["profile"] : []) + items(taggedWith: tag).map(\.id)
+    }
+}
+
+extension Stack {
+    public func tag(named name: String) -> Tag? { tags.first { $0.name == name } }
 }

@@ -1,0 +1,63 @@
+/// Checks across files: slugs unique and not confusingly alike, tags in the stack file.
+enum ContentChecks {
+    /// Drops (with an error) any item whose slug an earlier one took, and warns about
+    /// slugs that look alike.
+    static func uniqueSlugs(_ sources: [ItemSource], into diagnostics: inout [Diagnostic]) -> [ItemSource] {
+        var kept: [ItemSource] = []
+        for source in sources {
+            let item = source.item, at = source.slugPosition
+            if let first = kept.first(where: { $0.item.slug == item.slug }) {
+                diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, message:
+                    "duplicate slug '\(item.slug)': \(first.item.path) already uses it; this file is skipped"))
+                continue
+            }
+            if let near = kept.first(where: { Suggestions.slugsLookAlike($0.item.slug, item.slug) }) {
+                diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, severity: .warning, message:
+                    "slug '\(item.slug)' is close to '\(near.item.slug)' (\(near.item.path)); did you mean '\(near.item.slug)'?"))
+            }
+            kept.append(source)
+        }
+        return kept
+    }
+
+    /// Tags as the stack file spells them. Every other spelling is an error with a
+    /// suggestion; when the intent is unambiguous (other case, or an alias) the tag is
+    /// kept under its stack name so the UI stays right, otherwise it is dropped.
+    static func resolveTags(_ tags: [String], positions: [SourcePosition], path: String, stack: Stack,
+                            stackFile: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        var resolved: [String] = []
+        for (index, tag) in tags.enumerated() {
+            let at = index < positions.count ? positions[index] : .start
+            var name: String? = tag
+            if stack.tag(named: tag) == nil {
+                name = stack.canonicalName(for: tag)
+                let message = "tag '\(tag)' is not in \(stackFile)"
+                if let guess = Suggestions.tag(for: tag, in: stack) {
+                    diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column,
+                                                  message: message + "; did you mean '\(guess)'?"))
+                } else {
+                    diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column,
+                                                  message: message + "; add it there or remove it here"))
+                }
+            }
+            guard let name else { continue }
+            if resolved.contains(name) {
+                diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column, severity: .warning,
+                                              message: "tag '\(name)' is listed twice"))
+            } else {
+                resolved.append(name)
+            }
+        }
+        return resolved
+    }
+}
+
+extension Stack {
+    /// The tag a spelling unambiguously names: equal ignoring case, or one of its aliases.
+    public func canonicalName(for spelling: String) -> String? {
+        if let exact = tag(named: spelling) { return exact.name }
+        let lowered = spelling.lowercased()
+        if let same = tags.first(where: { $0.name.lowercased() == lowered }) { return same.name }
+        return tags.first { $0.aliases.contains { $0.lowercased() == lowered } }?.name
+    }
+}

@@ -1,0 +1,158 @@
+/// Reads typed fields from a front-matter mapping and records a diagnostic for every
+/// wrong type, repeated synonym and unknown key. Keys match ignoring case, as in Hugo.
+struct FieldReader {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var entries: [FMEntry] = []
+    private var used: Set<String> = []
+
+    /// True once any error was recorded: the caller skips the file.
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    init(root: FMNode?, path: String) {
+        self.path = path
+        guard let root else { return }
+        if case .map(let entries) = root.value {
+            self.entries = entries
+        } else if !root.isNull {
+            error(root.position, "front matter must be a mapping of keys to values, not \(root.kindDescription)")
+        }
+    }
+
+    mutating func error(_ at: SourcePosition, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column, severity: .error, message: message))
+    }
+
+    mutating func warning(_ at: SourcePosition, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column, severity: .warning, message: message))
+    }
+
+    /// The entry for the first of `keys` present. A later synonym (summary and description)
+    /// gets a warning, since only one is used.
+    mutating func entry(_ keys: [String]) -> FMEntry? {
+        let wanted = Set(keys.map { $0.lowercased() })
+        let found = entries.filter { wanted.contains($0.key.lowercased()) }
+        used.formUnion(wanted)
+        guard let first = found.first else { return nil }
+        for extra in found.dropFirst() {
+            warning(extra.keyPosition, "'\(extra.key)' repeats '\(first.key)' (line \(first.keyPosition.line)); using '\(first.key)'")
+        }
+        return first
+    }
+
+    /// Whether a key (or a synonym) is present with a non-null value.
+    func has(_ keys: String...) -> Bool {
+        let wanted = Set(keys.map { $0.lowercased() })
+        return entries.contains { wanted.contains($0.key.lowercased()) && !$0.value.isNull }
+    }
+
+    /// Any scalar reads as text; a list or mapping is an error. Null counts as absent.
+    mutating func string(_ keys: String...) -> (value: String, position: SourcePosition)? {
+        guard let entry = entry(keys), !entry.value.isNull else { return nil }
+        guard case .scalar(let text, _) = entry.value.value else {
+            error(entry.value.position, "'\(entry.key)' must be text, not \(entry.value.kindDescription)")
+            return nil
+        }
+        return (text, entry.value.position)
+    }
+
+    mutating func int(_ keys: String...) -> Int? {
+        guard let entry = entry(keys), !entry.value.isNull else { return nil }
+        if case .scalar(let text, _) = entry.value.value, let number = Int(text.trimmingSpaces) { return number }
+        error(entry.value.position, "'\(entry.key)' must be a whole number, not \(entry.value.kindDescription)")
+        return nil
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let entry = entry([key]), !entry.value.isNull else { return nil }
+        if case .scalar(let text, false) = entry.value.value {
+            switch text.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: break
+            }
+        }
+        error(entry.value.position, "'\(entry.key)' must be true or false, not \(entry.value.kindDescription)")
+        return nil
+    }
+
+    /// A list of texts with their positions. A lone scalar is the classic mistake
+    /// (`tags: Kafka`), so the message shows the list form.
+    mutating func stringList(_ key: String) -> [(value: String, position: SourcePosition)]? {
+        guard let entry = entry([key]), !entry.value.isNull else { return nil }
+        guard case .list(let nodes) = entry.value.value else {
+            if case .scalar(let text, _) = entry.value.value {
+                error(entry.value.position, "'\(entry.key)' must be a list, not '\(text)'; write [\(text)]")
+            } else {
+                error(entry.value.position, "'\(entry.key)' must be a list, not \(entry.value.kindDescription)")
+            }
+            return nil
+        }
+        var values: [(value: String, position: SourcePosition)] = []
+        for node in nodes {
+            guard case .scalar(let text, _) = node.value, !node.isNull else {
+                error(node.position, "each entry of '\(entry.key)' must be text, not \(node.kindDescription)")
+                continue
+            }
+            values.append((text, node.position))
+        }
+        return values
+    }
+
+    /// `links:` as a list of `{label, url}` mappings; a bare URL is its own label.
+    mutating func links(_ key: String) -> [Link]? {
+        guard let entry = entry([key]), !entry.value.isNull else { return nil }
+        guard case .list(let nodes) = entry.value.value else {
+            error(entry.value.position, "'\(entry.key)' must be a list of {label, url}, not \(entry.value.kindDescription)")
+            return nil
+        }
+        var links: [Link] = []
+        for node in nodes {
+            switch node.value {
+            case .scalar(let url, _) where !node.isNull:
+                links.append(Link(label: url, url: url))
+            case .map(let fields):
+                let label = fields.first { $0.key.lowercased() == "label" }.flatMap { $0.value.scalarText }
+                let url = fields.first { $0.key.lowercased() == "url" }.flatMap { $0.value.scalarText }
+                for field in fields where !["label", "url"].contains(field.key.lowercased()) {
+                    warning(field.keyPosition, "unknown key '\(field.key)' in a link; a link has 'label' and 'url'")
+                }
+                guard let url, !url.isEmpty else {
+                    error(node.position, "each link needs a 'url' (text)")
+                    continue
+                }
+                links.append(Link(label: label ?? url, url: url))
+            default:
+                error(node.position, "each entry of '\(entry.key)' must be {label, url}, not \(node.kindDescription)")
+            }
+        }
+        return links
+    }
+
+    /// Warns about every key not read so far, except `quiet` ones (other tools' keys that
+    /// folio has no use for), suggesting the nearest known key.
+    mutating func warnUnknownKeys(known: [String], quiet: Set<String>) {
+        for entry in entries where !used.contains(entry.key.lowercased()) && !quiet.contains(entry.key.lowercased()) {
+            if let guess = Suggestions.closest(to: entry.key, in: known) {
+                warning(entry.keyPosition, "unknown key '\(entry.key)'; did you mean '\(guess)'?")
+            } else {
+                warning(entry.keyPosition, "unknown key '\(entry.key)' is ignored")
+            }
+        }
+    }
+}
+
+extension FMNode {
+    var scalarText: String? {
+        if case .scalar(let text, _) = value, !isNull { return text }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
+        return self[start..<max(start, end)]
+    }
+}

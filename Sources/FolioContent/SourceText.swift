@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A 1-based place in a file. Columns count Unicode scalars, as libyaml does, so YAML
+/// marks and our own positions agree.
+public struct SourcePosition: Sendable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public static let start = SourcePosition(line: 1, column: 1)
+    public static func < (a: Self, b: Self) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// Why a file's bytes could not become text.
+struct SourceProblem: Error, Equatable {
+    var position: SourcePosition
+    var message: String
+}
+
+enum SourceText {
+    /// Content files larger than this are refused unread: a portfolio page is a few KiB,
+    /// and the cap bounds memory and parse time for anything pointed at by --content.
+    static let sizeCap = 1 << 20   // 1 MiB
+
+    /// Reads a file with POSIX calls so errors carry errno's own words, and checks the size
+    /// with fstat before reading anything. O_NONBLOCK keeps a FIFO from hanging the loader.
+    static func read(path: String) -> Result<[UInt8], SourceProblem> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(errnoProblem("cannot read file")) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(errnoProblem("cannot read file")) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(SourceProblem(position: .start, message: "cannot read file: Is a directory"))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(SourceProblem(position: .start, message: "cannot read file: not a regular file"))
+        }
+        if Int(info.st_size) > sizeCap {
+            return .failure(SourceProblem(position: .start, message:
+                "file is \(info.st_size) bytes, over the 1 MiB size cap (\(sizeCap) bytes)"))
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(errnoProblem("cannot read file"))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            // The file may have grown since fstat.
+            if bytes.count > sizeCap {
+                return .failure(SourceProblem(position: .start, message:
+                    "file is over the 1 MiB size cap (\(sizeCap) bytes)"))
+            }
+        }
+        return .success(bytes)
+    }
+
+    /// Strict UTF-8 decoding: the first invalid byte or NUL is reported at its line:col
+    /// (columns count the valid scalars before it on that line). Drops a leading BOM and
+    /// turns CRLF into LF, which changes no line numbers.
+    static func decode(_ bytes: [UInt8]) -> Result<String, SourceProblem> {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0, line = 1, column = 1
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                if scalar == "\0" {
+                    return .failure(SourceProblem(position: SourcePosition(line: line, column: column),
+                        message: "file contains a NUL byte (offset \(offset)); is it a binary file?"))
+                }
+                offset += encoded.count
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .error:
+                let byte = bytes[offset]
+                return .failure(SourceProblem(position: SourcePosition(line: line, column: column),
+                    message: "invalid UTF-8: byte 0x\(hex(byte)) at offset \(offset)"))
+            case .emptyInput:
+                break loop
+            }
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        if text.utf8.contains(13) {
+            // Swift treats "\r\n" as one Character; split on scalars to catch each pair.
+            text = String(String.UnicodeScalarView(normalisingCRLF(text.unicodeScalars)))
+        }
+        return .success(text)
+    }
+
+    private static func normalisingCRLF(_ scalars: String.UnicodeScalarView) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var pendingCR = false
+        for s in scalars {
+            if pendingCR && s != "\n" { out.append("\r") }
+            pendingCR = (s == "\r")
+            if !pendingCR { out.append(s) }
+        }
+        if pendingCR { out.append("\r") }
+        return out
+    }
+
+    private static func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
+    }
+
+    private static func errnoProblem(_ what: String) -> SourceProblem {
+        SourceProblem(position: .start, message: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// The C `read`, which the static `SourceText.read` would otherwise shadow.
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

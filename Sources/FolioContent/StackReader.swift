@@ -1,0 +1,159 @@
+/// Reads the stack file: an intro and named groups of tags, each tag a name or
+/// `{name, aliases}`. A tag may sit in several groups; its aliases merge.
+///
+///     intro: The stack changes per project…
+///     groups:
+///       - name: Languages
+///         tags: [Python, {name: TypeScript, aliases: [ts]}]
+enum StackReader {
+    /// Looked for in this order; the first present wins.
+    static let fileNames = ["stack.yml", "stack.yaml", "stack.toml"]
+
+    static func read(path: String, into diagnostics: inout [Diagnostic]) -> Stack {
+        var root: FMNode?
+        let parsed = SourceText.read(path: path).flatMap(SourceText.decode).flatMap { text in
+            path.hasSuffix(".toml") ? TOMLFrontMatter.parse(text, firstLine: 1) : YAMLFrontMatter.parse(text, firstLine: 1)
+        }
+        switch parsed {
+        case .success(let node): root = node
+        case .failure(let problem):
+            diagnostics.append(Diagnostic(path: path, line: problem.position.line, column: problem.position.column,
+                                          message: problem.message))
+            return Stack()
+        }
+        var fields = FieldReader(root: root, path: path)
+        defer { diagnostics += fields.diagnostics }
+        var builder = StackBuilder()
+        let intro = fields.string("intro")?.value ?? ""
+        if let groups = fields.entry(["groups"]) {
+            if case .list(let nodes) = groups.value.value {
+                for node in nodes { readGroup(node, into: &builder, fields: &fields) }
+            } else if !groups.value.isNull {
+                fields.error(groups.value.position, "'groups' must be a list of {name, tags}, not \(groups.value.kindDescription)")
+            }
+        } else {
+            fields.error(root?.position ?? .start, "missing 'groups' in the stack file")
+        }
+        fields.warnUnknownKeys(known: ["intro", "groups"], quiet: [])
+        builder.checkAliases(fields: &fields)
+        return Stack(intro: intro, groups: builder.groups, tags: builder.tags)
+    }
+
+    private static func readGroup(_ node: FMNode, into builder: inout StackBuilder, fields: inout FieldReader) {
+        guard case .map(let entries) = node.value else {
+            fields.error(node.position, "each group must be {name, tags}, not \(node.kindDescription)")
+            return
+        }
+        let name = entries.first { $0.key == "name" }
+        guard let name, let groupName = name.value.scalarText, !groupName.isEmpty else {
+            fields.error(name?.value.position ?? node.position, "a group needs a 'name' (text)")
+            return
+        }
+        for entry in entries where entry.key != "name" && entry.key != "tags" {
+            let guess = Suggestions.closest(to: entry.key, in: ["name", "tags"])
+            fields.warning(entry.keyPosition, "unknown key '\(entry.key)' in a group" + (guess.map { "; did you mean '\($0)'?" } ?? ""))
+        }
+        if builder.groups.contains(where: { $0.name == groupName }) {
+            fields.warning(name.value.position, "group '\(groupName)' appears twice; its tags are merged")
+        }
+        let tagsEntry = entries.first { $0.key == "tags" }
+        guard let tagsEntry, case .list(let tagNodes) = tagsEntry.value.value else {
+            let at = tagsEntry?.value.position ?? node.position
+            fields.error(at, "group '\(groupName)' needs 'tags' as a list" + (tagsEntry.map { ", not \($0.value.kindDescription)" } ?? ""))
+            return
+        }
+        builder.open(group: groupName)
+        for tagNode in tagNodes {
+            switch tagNode.value {
+            case .scalar(let text, _) where !tagNode.isNull && !text.trimmingSpaces.isEmpty:
+                builder.add(tag: text, aliases: [], at: tagNode.position, fields: &fields)
+            case .map(let tagFields):
+                readTagMapping(tagFields, at: tagNode.position, into: &builder, fields: &fields)
+            default:
+                fields.error(tagNode.position, "a tag must be a name or {name, aliases}, not \(tagNode.kindDescription)")
+            }
+        }
+    }
+
+    private static func readTagMapping(_ entries: [FMEntry], at: SourcePosition,
+                                       into builder: inout StackBuilder, fields: inout FieldReader) {
+        guard let name = entries.first(where: { $0.key == "name" })?.value.scalarText, !name.isEmpty else {
+            fields.error(at, "a tag mapping needs a 'name' (text)")
+            return
+        }
+        var aliases: [(String, SourcePosition)] = []
+        for entry in entries where entry.key != "name" {
+            guard entry.key == "aliases" else {
+                fields.warning(entry.keyPosition, "unknown key '\(entry.key)' in tag '\(name)'; a tag has 'name' and 'aliases'")
+                continue
+            }
+            guard case .list(let nodes) = entry.value.value else {
+                fields.error(entry.value.position, "'aliases' of '\(name)' must be a list, not \(entry.value.kindDescription)")
+                continue
+            }
+            for node in nodes {
+                if let alias = node.scalarText, !alias.isEmpty { aliases.append((alias, node.position)) }
+                else { fields.error(node.position, "an alias must be text, not \(node.kindDescription)") }
+            }
+        }
+        builder.add(tag: name, aliases: aliases, at: at, fields: &fields)
+    }
+}
+
+/// Accumulates groups and unique tags in first-seen order.
+private struct StackBuilder {
+    var groups: [TagGroup] = []
+    var tags: [Tag] = []
+    private var current = 0
+    private var aliasPositions: [String: SourcePosition] = [:]   // alias → where first given
+    private var tagPositions: [String: SourcePosition] = [:]
+
+    mutating func open(group: String) {
+        if let index = groups.firstIndex(where: { $0.name == group }) { current = index; return }
+        groups.append(TagGroup(name: group, tags: []))
+        current = groups.count - 1
+    }
+
+    mutating func add(tag name: String, aliases: [(String, SourcePosition)], at: SourcePosition, fields: inout FieldReader) {
+        let group = groups[current].name
+        if groups[current].tags.contains(name) {
+            fields.warning(at, "tag '\(name)' is listed twice in group '\(group)'")
+        } else {
+            groups[current].tags.append(name)
+        }
+        if let other = tags.first(where: { $0.name != name && $0.name.lowercased() == name.lowercased() }) {
+            fields.warning(at, "tag '\(name)' differs from '\(other.name)' only in case; did you mean '\(other.name)'?")
+        }
+        let index: Int
+        if let existing = tags.firstIndex(where: { $0.name == name }) {
+            index = existing
+        } else {
+            tags.append(Tag(name: name))
+            index = tags.count - 1
+            tagPositions[name] = at
+        }
+        if !tags[index].groups.contains(group) { tags[index].groups.append(group) }
+        for (alias, position) in aliases where !tags[index].aliases.contains(alias) {
+            tags[index].aliases.append(alias)
+            aliasPositions[alias] = aliasPositions[alias] ?? position
+        }
+    }
+
+    /// An alias must name one tag only and must not be another tag's name.
+    func checkAliases(fields: inout FieldReader) {
+        var owner: [String: String] = [:]
+        for tag in tags {
+            for alias in tag.aliases {
+                let key = alias.lowercased()
+                let at = aliasPositions[alias] ?? .start
+                if let clash = tags.first(where: { $0.name != tag.name && $0.name.lowercased() == key }) {
+                    fields.error(at, "alias '\(alias)' of '\(tag.name)' is the name of tag '\(clash.name)'")
+                } else if let previous = owner[key], previous != tag.name {
+                    fields.error(at, "alias '\(alias)' is given to both '\(previous)' and '\(tag.name)'")
+                } else {
+                    owner[key] = tag.name
+                }
+            }
+        }
+    }
+}

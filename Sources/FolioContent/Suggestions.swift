@@ -1,0 +1,58 @@
+/// "Did you mean …" for tags, keys and slugs.
+public enum Suggestions {
+    /// Levenshtein distance over Unicode scalars, case-sensitive.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The closest candidate a typo could stand for, or nil when nothing is close: equal
+    /// ignoring case first, then the smallest case-insensitive edit distance within a third
+    /// of the word's length (at least 1, at most 3). Ties go to the earlier candidate.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        if let same = candidates.first(where: { $0.lowercased() == lowered }) { return same }
+        let limit = min(max(1, lowered.unicodeScalars.count / 3), 3)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.candidate
+    }
+
+    /// The stack tag an unknown tag most likely means: a tag equal ignoring case, a tag
+    /// whose alias it is (ignoring case), or the nearest tag or alias by edit distance.
+    public static func tag(for word: String, in stack: Stack) -> String? {
+        let lowered = word.lowercased()
+        if let same = stack.tags.first(where: { $0.name.lowercased() == lowered }) { return same.name }
+        if let owner = stack.tags.first(where: { $0.aliases.contains { $0.lowercased() == lowered } }) {
+            return owner.name
+        }
+        let spellings = stack.tags.flatMap { tag in ([tag.name] + tag.aliases).map { (spelling: $0, tag: tag.name) } }
+        guard let match = closest(to: word, in: spellings.map(\.spelling)) else { return nil }
+        return spellings.first { $0.spelling == match }?.tag
+    }
+
+    /// Slugs that are probably the same page twice: equal once '-', '_' and '.' are dropped,
+    /// or one edit apart (two for slugs of ten or more letters).
+    public static func slugsLookAlike(_ a: String, _ b: String) -> Bool {
+        guard a != b else { return false }
+        func squash(_ s: String) -> String { String(s.lowercased().unicodeScalars.filter { !"-_.".unicodeScalars.contains($0) }) }
+        if squash(a) == squash(b) { return true }
+        let limit = min(a.count, b.count) >= 10 ? 2 : 1
+        return min(a.count, b.count) >= 4 && editDistance(a, b) <= limit
+    }
+}
