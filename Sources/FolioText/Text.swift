@@ -30,6 +30,24 @@ public enum Text {
         return String(s[..<end])
     }
 
+    /// The longest prefix of a styled line that fits in `width` columns (no ellipsis).
+    public static func cut(_ line: StyledLine, width: Int) -> StyledLine {
+        var out: StyledLine = []
+        var used = 0
+        for span in line {
+            let w = DisplayWidth.of(span.text)
+            if used + w <= width {
+                out.append(span)
+                used += w
+                continue
+            }
+            let part = cut(span.text, width: width - used)
+            if !part.isEmpty { out.append(Span(part, span.style)) }
+            break
+        }
+        return out
+    }
+
     /// `s` if it fits in `width` columns, otherwise cut with `ellipsis` appended so the result
     /// fits. When even the ellipsis does not fit, `s` is cut without one. `width <= 0` gives "".
     public static func clip(_ s: String, width: Int, ellipsis: String = "…") -> String {
@@ -47,21 +65,11 @@ public enum Text {
         if Text.width(line) <= width { return line }
         let ellipsisWidth = DisplayWidth.of(ellipsis)
         let room = ellipsisWidth > width ? width : width - ellipsisWidth
-        var out: StyledLine = []
-        var used = 0
-        var cutStyle = line.first?.style ?? .plain
-        for span in line {
-            let w = DisplayWidth.of(span.text)
-            if used + w <= room {
-                out.append(span)
-                used += w
-                continue
-            }
-            let part = cut(span.text, width: room - used)
-            if !part.isEmpty { out.append(Span(part, span.style)) }
-            cutStyle = span.style
-            break
-        }
+        var out = cut(line, width: room)
+        // The ellipsis stands for the span that was cut: the first one not kept whole.
+        var index = out.count
+        if let last = out.last, last.text != line[out.count - 1].text { index -= 1 }
+        let cutStyle = line.isEmpty ? Style.plain : line[min(index, line.count - 1)].style
         if ellipsisWidth <= width { out.append(Span(ellipsis, cutStyle)) }
         return out
     }
