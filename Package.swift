@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText"]),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox"]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Golden"]),
         .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,41 @@
+/// A page of the About section: the profile body split at its level-2 headings, so a long
+/// introduction becomes a short list beside readable pages.
+public struct AboutPage: Sendable, Hashable {
+    public var title: String
+    public var markdown: String
+
+    static func split(_ body: String) -> [AboutPage] {
+        var pages: [AboutPage] = []
+        var title = "Introduction"
+        var lines: [Substring] = []
+        var inFence = false
+        func flush() {
+            let text = lines.joined(separator: "\n")
+            if !pages.isEmpty || !text.allSatisfy(\.isWhitespace) || title != "Introduction" {
+                pages.append(AboutPage(title: title, markdown: text))
+            }
+            lines = []
+        }
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
+            if !inFence, line.hasPrefix("## ") {
+                flush()
+                title = line.dropFirst(3).trimmingCharacters(in: " #")
+            } else {
+                lines.append(line)
+            }
+        }
+        flush()
+        if pages.isEmpty { pages.append(AboutPage(title: "Introduction", markdown: "")) }
+        return pages
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = self
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,108 @@
+import FolioContent
+
+/// Which part of a section has the keyboard.
+public enum Focus: Sendable, Hashable {
+    case list       // the item list
+    case detail     // reading the detail pane (or, in Stack, choosing an item of the tag)
+    case tags       // the tag row pinned under an item's text
+}
+
+/// Where a section is: its selection, scroll and focus. Each section keeps its own, so
+/// switching away and back returns to the same place.
+public struct PaneState: Sendable, Hashable {
+    public var selected = 0     // entry in the section's list
+    public var listTop = 0      // first list row shown
+    public var focus = Focus.list
+    public var scroll = 0       // first detail line shown
+    public var tagCursor = 0    // selected tag in the tag row
+    public var linkCursor = 0   // selected item in a Stack tag view
+    public init() {}
+}
+
+/// A place in history: a section and its pane.
+public struct Location: Sendable, Hashable {
+    public var section: Section
+    public var pane: PaneState
+}
+
+/// A modal layer over the browser.
+public enum Overlay: Sendable, Hashable {
+    case help(scroll: Int)
+    case search(TagPrompt)
+}
+
+/// The whole browser state. Changed only by `update`; drawn only by `render`.
+public struct AppState: Sendable {
+    public let catalog: Catalog
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var section: Section = .about
+    public internal(set) var panes: [PaneState]
+    public internal(set) var history: [Location] = []
+    public internal(set) var overlay: Overlay?
+    /// Tags found by the last submitted search, stepped through with n/N.
+    public internal(set) var lastSearch: [String] = []
+    /// Box drawing and symbols: `.ascii` under a non-UTF-8 locale.
+    public let glyphs: Glyphs
+    var documents = DocumentCache()
+
+    static let historyLimit = 100
+
+    public var portfolio: Portfolio { catalog.portfolio }
+
+    public init(portfolio: Portfolio, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) {
+        catalog = Catalog(portfolio)
+        self.glyphs = glyphs
+        self.width = width
+        self.height = height
+        panes = Array(repeating: PaneState(), count: Section.allCases.count)
+        normalize()
+    }
+
+    public var pane: PaneState {
+        get { panes[section.rawValue] }
+        set { panes[section.rawValue] = newValue }
+    }
+
+    public var location: Location { Location(section: section, pane: pane) }
+
+    /// Opens straight at an item (`bankvole`, `case-studies/bankvole`) or a stack tag.
+    /// Returns false, leaving the state unchanged, when nothing matches.
+    @discardableResult
+    public mutating func open(_ reference: String) -> Bool {
+        if let ref = catalog.find(reference) {
+            show(ref)
+        } else if let tag = catalog.canonicalTag(reference), let entry = catalog.stackEntry(of: tag) {
+            section = .stack
+            pane = PaneState()
+            pane.selected = entry
+            pane.focus = .detail
+        } else {
+            return false
+        }
+        normalize()
+        return true
+    }
+
+    /// Makes an item current with its detail focused.
+    mutating func show(_ ref: ItemRef) {
+        section = ref.section
+        var next = PaneState()
+        next.selected = ref.index
+        next.listTop = pane.listTop
+        next.focus = .detail
+        pane = next
+    }
+
+    /// The item selected in Services or Case studies, if that is where we are.
+    public var selectedItem: Item? {
+        let items = catalog.items(section)
+        return items.indices.contains(pane.selected) ? items[pane.selected] : nil
+    }
+
+    /// The tag selected in the Stack list.
+    public var selectedTag: String? { section == .stack ? catalog.stackTag(at: pane.selected) : nil }
+
+    /// The selected item's tags (empty outside Services and Case studies).
+    public var selectedItemTags: [String] { selectedItem.map { catalog.tags(of: $0) } ?? [] }
+}

@@ -1,0 +1,153 @@
+import FolioContent
+
+/// A reference to a service or case study by position in its section's list.
+public struct ItemRef: Sendable, Hashable {
+    public var section: Section       // .services or .caseStudies
+    public var index: Int
+}
+
+/// One row of the Stack list: a group heading or a tag with its usage count.
+public enum StackRow: Sendable, Hashable {
+    case group(String)
+    case tag(String, usedBy: Int)
+}
+
+/// Everything derived once from the portfolio so no keystroke has to recompute it:
+/// About pages, Stack rows, which items use each tag, and tag-name resolution.
+public struct Catalog: Sendable {
+    public let portfolio: Portfolio
+    public let aboutPages: [AboutPage]
+    public let stackRows: [StackRow]
+    /// Row index (in `stackRows`) of each selectable tag entry.
+    public let stackEntryRows: [Int]
+    private let usage: [String: [ItemRef]]
+    private let canonicalNames: [String: String]
+    private let itemTags: [String: [String]]
+    private let tagsByName: [String: Tag]
+    private let groupsByTag: [String: [String]]
+
+    public init(_ portfolio: Portfolio) {
+        self.portfolio = portfolio
+        aboutPages = AboutPage.split(portfolio.profile.body)
+        var tagsByName: [String: Tag] = [:]
+        var canonical: [String: String] = [:]
+        for tag in portfolio.stack.tags {
+            tagsByName[tag.name] = tag
+            canonical[tag.name.lowercased()] = tag.name
+        }
+        for tag in portfolio.stack.tags {
+            for alias in tag.aliases where canonical[alias.lowercased()] == nil { canonical[alias.lowercased()] = tag.name }
+        }
+        var usage: [String: [ItemRef]] = [:]
+        var itemTags: [String: [String]] = [:]
+        var unlisted: [String] = []
+        for (section, items) in [(Section.services, portfolio.services), (.caseStudies, portfolio.caseStudies)] {
+            for (index, item) in items.enumerated() {
+                var names: [String] = []
+                for raw in item.tags {
+                    let name = canonical[raw.lowercased()] ?? raw
+                    if canonical[raw.lowercased()] == nil { canonical[raw.lowercased()] = raw; unlisted.append(raw) }
+                    guard !names.contains(name) else { continue }
+                    names.append(name)
+                    usage[name, default: []].append(ItemRef(section: section, index: index))
+                }
+                itemTags[item.id] = names
+            }
+        }
+        var rows: [StackRow] = []
+        for group in portfolio.stack.groups {
+            rows.append(.group(group.name))
+            rows += group.tags.map { .tag($0, usedBy: usage[$0]?.count ?? 0) }
+        }
+        let grouped = Set(portfolio.stack.groups.flatMap(\.tags))
+        let loose = (portfolio.stack.tags.map(\.name) + unlisted).filter { !grouped.contains($0) }
+        if !loose.isEmpty {
+            rows.append(.group("Other"))
+            rows += loose.map { .tag($0, usedBy: usage[$0]?.count ?? 0) }
+        }
+        var groupsByTag: [String: [String]] = [:]
+        for group in portfolio.stack.groups {
+            for tag in group.tags where groupsByTag[tag]?.contains(group.name) != true { groupsByTag[tag, default: []].append(group.name) }
+        }
+        self.groupsByTag = groupsByTag
+        stackRows = rows
+        stackEntryRows = rows.indices.filter { if case .tag = rows[$0] { true } else { false } }
+        self.usage = usage
+        self.canonicalNames = canonical
+        self.itemTags = itemTags
+        self.tagsByName = tagsByName
+    }
+
+    public func items(_ section: Section) -> [Item] {
+        switch section {
+        case .services: portfolio.services
+        case .caseStudies: portfolio.caseStudies
+        default: []
+        }
+    }
+
+    public func item(_ ref: ItemRef) -> Item { items(ref.section)[ref.index] }
+
+    /// How many selectable entries a section's list has.
+    public func entryCount(_ section: Section) -> Int {
+        switch section {
+        case .about: aboutPages.count
+        case .services: portfolio.services.count
+        case .caseStudies: portfolio.caseStudies.count
+        case .stack: stackEntryRows.count
+        case .contact: 0
+        }
+    }
+
+    /// The tag name of a Stack list entry.
+    public func stackTag(at entry: Int) -> String? {
+        guard stackEntryRows.indices.contains(entry), case .tag(let name, _) = stackRows[stackEntryRows[entry]] else { return nil }
+        return name
+    }
+
+    /// The entry shown on a Stack row (nil for a group heading); rows are sorted, so bisect.
+    public func stackEntry(atRow row: Int) -> Int? {
+        var lo = 0, hi = stackEntryRows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if stackEntryRows[mid] < row { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < stackEntryRows.count && stackEntryRows[lo] == row ? lo : nil
+    }
+
+    /// The first Stack entry showing a tag.
+    public func stackEntry(of tag: String) -> Int? {
+        stackEntryRows.firstIndex { if case .tag(let name, _) = stackRows[$0] { name == tag } else { false } }
+    }
+
+    /// Items using a tag: services first, each in list order.
+    public func items(using tag: String) -> [ItemRef] { usage[tag] ?? [] }
+
+    /// An item's tags, resolved through aliases to stack names, duplicates removed.
+    public func tags(of item: Item) -> [String] { itemTags[item.id] ?? item.tags }
+
+    public func tag(named name: String) -> Tag? { tagsByName[name] }
+
+    /// The stack-file groups a tag sits in (Helm sits in two).
+    public func groups(of tag: String) -> [String] { groupsByTag[tag] ?? tagsByName[tag]?.groups ?? [] }
+
+    /// Resolves a name or alias (any case) to the tag's stack name.
+    public func canonicalTag(_ name: String) -> String? { canonicalNames[name.lowercased()] }
+
+    /// Finds an item by `slug`, `kind/slug` (`case-studies/bankvole`) or its title.
+    public func find(_ reference: String) -> ItemRef? {
+        let ref = reference.hasSuffix("/") ? String(reference.dropLast()) : reference
+        for section in [Section.services, .caseStudies] {
+            let items = items(section)
+            if let i = items.firstIndex(where: { $0.id == ref || $0.slug == ref || "\($0.kind.rawValue)/\($0.slug)" == ref }) {
+                return ItemRef(section: section, index: i)
+            }
+        }
+        for section in [Section.services, .caseStudies] {
+            if let i = items(section).firstIndex(where: { $0.title.lowercased() == ref.lowercased() }) {
+                return ItemRef(section: section, index: i)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+import FolioText
+
+/// What the detail pane shows.
+public enum DocumentID: Sendable, Hashable {
+    case about(Int)
+    case item(ItemRef)
+    case tag(String)
+    case contact
+    case empty(Section)
+}
+
+/// A detail pane's text, laid out for one width. `links` are the lines that open an item
+/// (a tag view's list), in order.
+public struct Document: Sendable {
+    public var lines: [StyledLine]
+    public var links: [Link]
+
+    public struct Link: Sendable, Hashable {
+        public var line: Int
+        public var target: ItemRef
+    }
+}
+
+/// Laid-out documents per (document, width), so a keystroke never re-parses Markdown.
+/// Bounded: a long session of resizes cannot grow it without limit.
+struct DocumentCache: Sendable {
+    private struct Key: Hashable { var id: DocumentID; var width: Int }
+    private var entries: [Key: Document] = [:]
+    static let limit = 256
+
+    func cached(_ id: DocumentID, width: Int) -> Document? { entries[Key(id: id, width: width)] }
+
+    mutating func store(_ document: Document, _ id: DocumentID, width: Int) {
+        if entries.count >= DocumentCache.limit { entries.removeAll(keepingCapacity: true) }
+        entries[Key(id: id, width: width)] = document
+    }
+}
+
+extension AppState {
+    /// The document the detail pane shows right now.
+    public var documentID: DocumentID {
+        switch section {
+        case .about: return .about(pane.selected)
+        case .services, .caseStudies:
+            return selectedItem == nil ? .empty(section) : .item(ItemRef(section: section, index: pane.selected))
+        case .stack: return selectedTag.map { .tag($0) } ?? .empty(.stack)
+        case .contact: return .contact
+        }
+    }
+
+    /// The current document at `width`, from the cache when `update` has prepared it.
+    func document(width: Int) -> Document {
+        documents.cached(documentID, width: width)
+            ?? DocumentBuilder(catalog: catalog, glyphs: glyphs).build(documentID, width: width)
+    }
+
+    /// Lays out the current document once for this width; called by `update`.
+    mutating func prepareDocument(width: Int) -> Document {
+        if let doc = documents.cached(documentID, width: width) { return doc }
+        let doc = DocumentBuilder(catalog: catalog, glyphs: glyphs).build(documentID, width: width)
+        documents.store(doc, documentID, width: width)
+        return doc
+    }
+}

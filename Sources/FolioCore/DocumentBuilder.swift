@@ -1,0 +1,120 @@
+import FolioContent
+import FolioText
+
+/// Turns portfolio content into detail-pane lines at a given width.
+struct DocumentBuilder {
+    let catalog: Catalog
+    let glyphs: Glyphs
+
+    static let title = Style(.title, .bold)
+    static let muted = Style(.muted)
+
+    func build(_ id: DocumentID, width: Int) -> Document {
+        let width = max(1, width)
+        switch id {
+        case .about(let page): return Document(lines: about(page, width), links: [])
+        case .item(let ref): return Document(lines: item(catalog.item(ref), width), links: [])
+        case .tag(let name): return tag(name, width)
+        case .contact: return Document(lines: contact(width), links: [])
+        case .empty(let section): return Document(lines: empty(section, width), links: [])
+        }
+    }
+
+    private func markdown(_ source: String, _ width: Int) -> [StyledLine] {
+        source.allSatisfy(\.isWhitespace) ? [] : Layout.lines(Markdown.parse(source), width: width)
+    }
+
+    private func text(_ s: String, _ style: Style, _ width: Int) -> [StyledLine] {
+        s.isEmpty ? [] : wrap([Span(s, style)], width: width)
+    }
+
+    private func about(_ index: Int, _ width: Int) -> [StyledLine] {
+        guard catalog.aboutPages.indices.contains(index) else { return [] }
+        let page = catalog.aboutPages[index]
+        let profile = catalog.portfolio.profile
+        var lines: [StyledLine] = []
+        if index == 0 {
+            // The name is already in the header; the page opens with what the person does.
+            lines += text(profile.headline.isEmpty ? profile.name : profile.headline, Self.title, width)
+            lines += text(profile.tagline, Style(.emphasis, .italic), width)
+        } else {
+            lines += text(page.title, Self.title, width)
+        }
+        let body = markdown(page.markdown, width)
+        if !body.isEmpty { lines += [[]] + body }
+        return lines
+    }
+
+    private func item(_ item: Item, _ width: Int) -> [StyledLine] {
+        var lines = text(item.title, Self.title, width)
+        let meta = [item.kind.displayName, item.sector, item.date].compactMap { $0 }.filter { !$0.isEmpty }
+        lines += text(meta.joined(separator: " \(glyphs.dot) "), Self.muted, width)
+        if !item.summary.isEmpty { lines += [[]] + text(item.summary, Style(.emphasis, .italic), width) }
+        let body = markdown(item.body, width)
+        if !body.isEmpty { lines += [[]] + body }
+        return lines
+    }
+
+    private func tag(_ name: String, _ width: Int) -> Document {
+        var lines = text(name, Self.title, width)
+        let refs = catalog.items(using: name)
+        let groups = catalog.groups(of: name)
+        let place = groups.isEmpty ? "not in the stack file" : groups.joined(separator: ", ")
+        lines += text("\(place) \(glyphs.dot) used by \(refs.count)", Self.muted, width)
+        if let aliases = catalog.tag(named: name)?.aliases, !aliases.isEmpty {
+            lines += text("also: " + aliases.joined(separator: ", "), Self.muted, width)
+        }
+        lines.append([])
+        var links: [Document.Link] = []
+        if refs.isEmpty {
+            lines += text("No item uses \(name) yet.", Self.muted, width)
+            return Document(lines: lines, links: [])
+        }
+        // Labels in a column when there is room; above the titles when narrow.
+        let column = width >= 36 ? 15 : 0
+        for section in [Section.services, .caseStudies] {
+            let mine = refs.filter { $0.section == section }
+            guard !mine.isEmpty else { continue }
+            if column == 0 { lines.append([Span(section.title, Style(.heading, .bold))]) }
+            for (i, ref) in mine.enumerated() {
+                let label = column > 0 && i == 0 ? section.title : ""
+                let indent = column > 0 ? column : 2
+                var line: StyledLine = [Span(Text.pad(label, width: indent), Style(.heading, .bold))]
+                line.append(Span(Text.clip(catalog.item(ref).title, width: max(0, width - indent)), Style(.link)))
+                links.append(Document.Link(line: lines.count, target: ref))
+                lines.append(line)
+            }
+        }
+        return Document(lines: lines, links: links)
+    }
+
+    private func contact(_ width: Int) -> [StyledLine] {
+        let profile = catalog.portfolio.profile
+        var lines = text("Get in touch", Self.title, width)
+        lines.append([])
+        var rows: [(String, String)] = []
+        if !profile.email.isEmpty { rows.append(("Email", profile.email)) }
+        rows += profile.links.map { ($0.label, $0.url) }
+        let column = min(12, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
+        for (label, value) in rows {
+            if width >= column + 20 {
+                let wrapped = wrap([Span(value, Style(.url))], width: width - column)
+                for (i, part) in wrapped.enumerated() {
+                    lines.append([Span(Text.pad(i == 0 ? label : "", width: column), Self.muted)] + part)
+                }
+            } else {
+                lines += text(label, Self.muted, width) + wrap([Span(value, Style(.url))], width: width)
+            }
+        }
+        if !profile.email.isEmpty {
+            lines.append([])
+            lines += text("Write to \(profile.email): a few lines about the project and its timeline are plenty.", .plain, width)
+        }
+        return lines
+    }
+
+    private func empty(_ section: Section, _ width: Int) -> [StyledLine] {
+        let what = section == .stack ? "No stack tags yet." : "No \(section.title.lowercased()) yet."
+        return text(what, Self.muted, width)
+    }
+}

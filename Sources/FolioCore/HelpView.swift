@@ -1,0 +1,52 @@
+import FolioText
+
+/// The `?` overlay: every binding in the key table, grouped by where it applies.
+enum HelpView {
+    static func frame(_ state: AppState) -> Rect {
+        let width = min(state.width - 2, 78)
+        return Rect(x: (state.width - width) / 2, y: 1, width: width, height: max(3, state.height - 2))
+    }
+
+    /// The help text at the overlay's width.
+    static func lines(_ state: AppState) -> [StyledLine] {
+        let inner = max(10, frame(state).width - 4)
+        let glyphs = state.glyphs
+        let keyColumn = min(18, inner / 3)
+        var lines: [StyledLine] = []
+        for context in KeyContext.allCases {
+            let bindings = KeyTable.standard.bindings.filter { $0.context == context }
+            guard !bindings.isEmpty else { continue }
+            if !lines.isEmpty { lines.append([]) }
+            lines.append([Span(context.title, Styles.heading)])
+            for binding in bindings {
+                let keys = binding.keyList(glyphs)
+                let wrapped = wrap([Span(binding.help)], width: max(1, inner - keyColumn))
+                // Keys too long for their column get a line to themselves.
+                let ownLine = DisplayWidth.of(keys) > keyColumn - 1
+                if ownLine { lines.append([Span(keys, Styles.key)]) }
+                for (i, part) in wrapped.enumerated() {
+                    let lead = i == 0 && !ownLine ? Text.pad(keys, width: keyColumn) : String(repeating: " ", count: keyColumn)
+                    lines.append([Span(lead, i == 0 && !ownLine ? Styles.key : .plain)] + part)
+                }
+            }
+        }
+        return lines
+    }
+
+    static func maxScroll(_ state: AppState) -> Int {
+        max(0, lines(state).count - (frame(state).height - 2))
+    }
+
+    static func draw(_ state: AppState, scroll: Int, into buffer: inout Buffer) {
+        let box = OverlayBox(frame: frame(state))
+        let lines = lines(state)
+        let inner = box.inner
+        let shown = min(inner.height, max(0, lines.count - scroll))
+        let more = lines.count - scroll - shown
+        let note = more > 0 ? "\(state.glyphs.scrollDown) \(more) more" : ""
+        box.draw(title: "Keys", topRight: "Esc closes", bottom: note, glyphs: state.glyphs, into: &buffer)
+        for offset in 0..<shown {
+            buffer.put(lines[scroll + offset], x: inner.x, y: inner.y + offset, maxWidth: inner.width)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import FolioText
+
+/// The list on the left (or on top when stacked).
+enum ListPaneView {
+    static func draw(_ state: AppState, _ g: Geometry, into buffer: inout Buffer) {
+        guard let list = g.list else { return }
+        let rows = ListView.rowCount(state)
+        if rows == 0 {
+            let what = state.section == .stack ? "No stack tags yet." : "No \(state.section.title.lowercased()) yet."
+            buffer.put(what, x: list.x + 1, y: list.y, style: Styles.muted, maxWidth: list.width - 2)
+            return
+        }
+        let focused = state.pane.focus == .list
+        for offset in 0..<min(list.height, rows - state.pane.listTop) {
+            let row = ListView.row(state.pane.listTop + offset, state)
+            let y = list.y + offset
+            guard let entry = row.entry else {
+                buffer.put(Text.fit(row.text, list.width - 2, state.glyphs), x: list.x + 1, y: y, style: Styles.heading)
+                continue
+            }
+            let selected = entry == state.pane.selected
+            if selected { buffer.put(state.glyphs.pointer, x: list.x + 1, y: y, style: Style(.accent, .bold)) }
+            let right = list.maxX - 1
+            let trailingX = row.trailing.isEmpty ? right : right - DisplayWidth.of(row.trailing)
+            let textRoom = max(0, trailingX - 1 - (list.x + 3))
+            buffer.put(Text.fit(row.text, textRoom, state.glyphs), x: list.x + 3, y: y, style: selected ? Style(.normal, .bold) : .plain)
+            if !row.trailing.isEmpty && trailingX > list.x + 4 {
+                buffer.put(row.trailing, x: trailingX, y: y, style: Styles.muted)
+            }
+            if selected && focused { buffer.restyle(x: list.x, y: y, width: list.width) { _ in Styles.selected } }
+        }
+    }
+}
+
+/// The detail pane: the current document, the tag view's cursor, and the pinned tag row.
+enum DetailPaneView {
+    static func draw(_ state: AppState, _ g: Geometry, into buffer: inout Buffer) {
+        let text = g.text
+        let doc = state.document(width: text.width)
+        let scroll = state.pane.scroll
+        for offset in 0..<max(0, min(text.height, doc.lines.count - scroll)) {
+            buffer.put(doc.lines[scroll + offset], x: text.x, y: text.y + offset, maxWidth: text.width)
+        }
+        if state.section == .stack, state.pane.focus == .detail, doc.links.indices.contains(state.pane.linkCursor) {
+            let row = doc.links[state.pane.linkCursor].line - scroll
+            if row >= 0 && row < text.height {
+                buffer.restyle(x: text.x - 1, y: text.y + row, width: text.width + 2) { _ in Styles.selected }
+            }
+        }
+        if let tags = g.tags { drawTags(state, tags, into: &buffer) }
+    }
+
+    private static func drawTags(_ state: AppState, _ tags: TagRowLayout, into buffer: inout Buffer) {
+        if tags.firstVisibleLine == 0 {
+            buffer.put(TagRowLayout.label.trimmingSuffix(), x: tags.originX, y: tags.originY, style: Styles.muted)
+        }
+        let focused = state.pane.focus == .tags
+        for chip in tags.chips {
+            guard let at = tags.position(of: chip) else { continue }
+            let selected = focused && chip.index == state.pane.tagCursor
+            buffer.put(chip.label, x: at.x, y: at.y, style: selected ? Styles.selected : Style(.tag))
+        }
+    }
+}
+
+extension String {
+    func trimmingSuffix() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// The footer: the keys that do something right now, from the key table.
+enum StatusBarView {
+    static func draw(_ state: AppState, _ g: Geometry, into buffer: inout Buffer) {
+        let entries = KeyTable.standard.statusBindings(for: state)
+        let glyphs = state.glyphs
+        // Help and the way out always show, last; the rest fill what room is left in table order.
+        let isPinned: (Binding) -> Bool = { [.openHelp, .closeOverlay, .quit].contains($0.keys.first?.action) }
+        let pinned = entries.filter(isPinned)
+        var room = g.width - 1 - pinned.reduce(0) { $0 + DisplayWidth.of($1.statusText(glyphs)) + 2 }
+        var shown: [Binding] = []
+        for binding in entries where !isPinned(binding) {
+            let width = DisplayWidth.of(binding.statusText(glyphs)) + 2
+            if width <= room { shown.append(binding); room -= width }
+        }
+        var x = 1
+        for binding in shown + pinned { x = put(binding, at: x, g.statusRow, glyphs, into: &buffer) + 2 }
+    }
+
+    private static func put(_ binding: Binding, at x: Int, _ y: Int, _ glyphs: Glyphs, into buffer: inout Buffer) -> Int {
+        let keys = binding.keys.prefix(binding.statusKeys).map { $0.key.label(glyphs) }.joined(separator: "/")
+        var x = x + buffer.put(keys, x: x, y: y, style: Styles.key)
+        x += buffer.put(" " + binding.label, x: x, y: y, style: Styles.muted)
+        return x
+    }
+}

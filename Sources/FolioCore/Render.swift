@@ -1,0 +1,57 @@
+import FolioText
+
+/// Draws the whole screen for `state`. The buffer is resized to the state's size and
+/// redrawn from scratch; the backend diffs it against the previous frame.
+public func render(_ state: AppState, into buffer: inout Buffer) {
+    buffer = Buffer(width: state.width, height: state.height)
+    let g = Geometry(state)
+    if g.tooSmall {
+        TooSmallView.draw(state, into: &buffer)
+        return
+    }
+    FrameView.draw(state, g, into: &buffer)
+    HeaderView.draw(state, g, into: &buffer)
+    ListPaneView.draw(state, g, into: &buffer)
+    DetailPaneView.draw(state, g, into: &buffer)
+    StatusBarView.draw(state, g, into: &buffer)
+    switch state.overlay {
+    case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: &buffer)
+    case .search(let prompt)?: PromptView.draw(state, prompt, into: &buffer)
+    case nil: break
+    }
+}
+
+/// Convenience for tests and `folio render`.
+public func render(_ state: AppState) -> Buffer {
+    var buffer = Buffer(width: state.width, height: state.height)
+    render(state, into: &buffer)
+    return buffer
+}
+
+enum Styles {
+    static let selected = Style(.selection, [.reverse, .bold])
+    static let muted = Style(.muted)
+    static let border = Style(.border)
+    static let key = Style(.accent, .bold)
+    static let heading = Style(.heading, .bold)
+}
+
+extension Buffer {
+    /// Writes text ending at column `right` (exclusive); returns where it starts.
+    @discardableResult
+    mutating func putRight(_ s: String, right: Int, y: Int, style: Style) -> Int {
+        let x = right - DisplayWidth.of(s)
+        put(s, x: x, y: y, style: style)
+        return x
+    }
+}
+
+extension Text {
+    /// Clips to `width` columns, ending in an ellipsis when something was cut.
+    static func fit(_ s: String, _ width: Int, _ glyphs: Glyphs) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(s) > width else { return s }
+        let room = width - DisplayWidth.of(glyphs.ellipsis)
+        return room > 0 ? Text.clip(s, width: room) + glyphs.ellipsis : Text.clip(s, width: width)
+    }
+}

@@ -1,0 +1,84 @@
+/// folio's bindings: vim keys and arrows everywhere, Enter to go in, Esc to come out.
+enum StandardBindings {
+    static var all: [Binding] {
+        anywhere + list + detail + tags + tagView + document + search + help + always
+    }
+
+    /// j/k, paging and ends, described for the thing that moves.
+    private static func movement(_ context: KeyContext, label: String, noun: String, space: Bool = false) -> [Binding] {
+        [
+            Binding(context, [(.char("j"), .down), (.char("k"), .up), (.down, .down), (.up, .up)],
+                    label: label, help: "\(noun.prefix(1).uppercased() + noun.dropFirst()) down / up", statusKeys: 2),
+            Binding(context, [(.pageDown, .pageDown), (.pageUp, .pageUp), (.ctrl("d"), .halfPageDown), (.ctrl("u"), .halfPageUp)]
+                        + (space ? [(.char(" "), .pageDown)] : []),
+                    label: "page", help: "A page (Ctrl-D/Ctrl-U: half a page) down / up"),
+            Binding(context, [(.char("g"), .top), (.char("G"), .bottom), (.home, .top), (.end, .bottom)],
+                    label: "ends", help: "To the first / last \(noun == "scroll" ? "line" : "entry")"),
+        ]
+    }
+
+    static let anywhere: [Binding] = [
+        Binding(.anywhere, Section.allCases.map { (key: Key.char(Character(String($0.rawValue + 1))), action: Action.showSection($0)) },
+                label: "section", help: "Jump to About, Services, Case studies, Stack or Contact", keysLabel: "1–5"),
+        Binding(.anywhere, [(.tab, .nextSection), (.backTab, .previousSection), (.char("]"), .nextSection), (.char("["), .previousSection)],
+                label: "section", help: "Next / previous section", statusKeys: 1),
+        Binding(.anywhere, [.char("/")], .openSearch, label: "search", help: "Search the stack tags and item titles", statusKeys: 1),
+        Binding(.anywhere, [(.char("n"), .searchNextMatch), (.char("N"), .searchPreviousMatch)], label: "match",
+                help: "Next / previous tag of the last search", statusKeys: 2, when: .hasLastSearch),
+        Binding(.anywhere, [.backspace], .back, label: "back", help: "Back to where you were before following a link",
+                statusKeys: 1, when: .hasHistory),
+        Binding(.anywhere, [.char("c")], .openContact, label: "contact", help: "How to get in touch", statusKeys: 1),
+        Binding(.anywhere, [], label: "", help: "Click selects and focuses, a second click opens; the wheel scrolls",
+                keysLabel: "mouse"),
+        Binding(.anywhere, [.char("?")], .openHelp, label: "help", help: "Show every key", statusKeys: 1),
+        Binding(.anywhere, [.char("q")], .quit, label: "quit", help: "Quit folio", statusKeys: 1),
+    ]
+
+    static let list: [Binding] = movement(.list, label: "move", noun: "selection") + [
+        Binding(.list, [.enter, .char("l"), .right], .focusDetail, label: "open", help: "Read the selected entry in the right pane",
+                statusKeys: 1, when: .hasEntries),
+        Binding(.list, [.char("t")], .focusTags, label: "tags", help: "Jump to the selected item's tags", statusKeys: 1,
+                when: .hasTags),
+    ]
+
+    static let detail: [Binding] = movement(.detail, label: "scroll", noun: "scroll", space: true) + [
+        Binding(.detail, [.char("t"), .enter, .char("l"), .right], .focusTags, label: "tags",
+                help: "Move to the tag row to follow a tag", statusKeys: 1, when: .hasTags),
+        Binding(.detail, [.esc, .char("h"), .left], .focusList, label: "list", help: "Back to the list", statusKeys: 1),
+    ]
+
+    static let tags: [Binding] = [
+        Binding(.tags, [(.char("h"), .previousTag), (.char("l"), .nextTag), (.left, .previousTag), (.right, .nextTag),
+                        (.char("T"), .previousTag), (.char("t"), .nextTag)],
+                label: "choose", help: "Previous / next tag", statusKeys: 2),
+        Binding(.tags, [.enter], .activate, label: "open tag",
+                help: "Open the tag in Stack, with every service and case study that uses it", statusKeys: 1),
+        Binding(.tags, [.esc, .char("k"), .up], .focusDetail, label: "text", help: "Back to the text", statusKeys: 1),
+    ]
+
+    static let tagView: [Binding] = movement(.tagView, label: "move", noun: "selection") + [
+        Binding(.tagView, [.enter, .char("l"), .right], .activate, label: "open",
+                help: "Open the selected service or case study", statusKeys: 1),
+        Binding(.tagView, [.esc, .char("h"), .left], .focusList, label: "tags", help: "Back to the tag list", statusKeys: 1),
+    ]
+
+    static let document: [Binding] = movement(.document, label: "scroll", noun: "scroll", space: true)
+
+    static let search: [Binding] = [
+        Binding(.search, [], label: "", help: "Type to search; matching ignores case", keysLabel: "text"),
+        Binding(.search, [(.up, .up), (.down, .down), (.ctrl("p"), .up), (.ctrl("n"), .down)],
+                label: "choose", help: "Previous / next result", statusKeys: 2),
+        Binding(.search, [.enter], .activate, label: "open", help: "Open the tag (or item) under the cursor", statusKeys: 1),
+        Binding(.search, [.esc], .closeOverlay, label: "cancel", help: "Close the search; nothing changes", statusKeys: 1),
+        Binding(.search, [.backspace], .deleteBackward, label: "delete", help: "Delete the last character"),
+        Binding(.search, [.ctrl("u")], .clearInput, label: "clear", help: "Clear the query"),
+    ]
+
+    static let help: [Binding] = movement(.help, label: "scroll", noun: "scroll") + [
+        Binding(.help, [.esc, .char("?"), .char("q")], .closeOverlay, label: "close", help: "Close this help", statusKeys: 1),
+    ]
+
+    static let always: [Binding] = [
+        Binding(.always, [.ctrl("c")], .quit, label: "quit", help: "Quit, from anywhere"),
+    ]
+}

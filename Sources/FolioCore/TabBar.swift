@@ -1,0 +1,93 @@
+import FolioText
+
+/// Where each section's tab sits. Every tab is padded the same way and the current one
+/// swaps its padding for brackets, so tabs never shift as you move between them.
+struct TabBar {
+    struct Tab { var section: Section; var label: String; var x: Int; var width: Int }
+    let tabs: [Tab]
+    var endX: Int { tabs.last.map { $0.x + $0.width } ?? 0 }
+
+    init(_ state: AppState) {
+        let variants: [(Section) -> String] = [{ $0.title }, { $0.shortTitle }, { String($0.rawValue + 1) }]
+        var chosen: [Tab] = []
+        for name in variants {
+            var x = 0
+            chosen = Section.allCases.map { section in
+                let label = section == state.section ? "[\(name(section))]" : " \(name(section)) "
+                defer { x += DisplayWidth.of(label) }
+                return Tab(section: section, label: label, x: x, width: DisplayWidth.of(label))
+            }
+            if x <= state.width { break }
+        }
+        tabs = chosen
+    }
+}
+
+enum HeaderView {
+    static func draw(_ state: AppState, _ g: Geometry, into buffer: inout Buffer) {
+        if let row = g.titleRow {
+            let profile = state.portfolio.profile
+            let name = profile.name.isEmpty ? "folio" : profile.name
+            let glyphs = state.glyphs
+            var x = 1 + buffer.put(Text.fit(name, state.width - 2, glyphs), x: 1, y: row, style: Style(.title, .bold))
+            if !profile.headline.isEmpty && state.width - 1 - x > 8 {
+                x += buffer.put(" \(glyphs.dot) ", x: x, y: row, style: Styles.muted)
+                buffer.put(Text.fit(profile.headline, state.width - 1 - x, glyphs), x: x, y: row, style: Style(.heading))
+            }
+        }
+        let bar = TabBar(state)
+        for tab in bar.tabs {
+            let current = tab.section == state.section
+            buffer.put(tab.label, x: tab.x, y: g.tabRow, style: current ? Style(.title, .bold) : Styles.muted)
+        }
+        // The breadcrumb sits right-aligned beside the tabs, or on the rule below when the tabs fill the row.
+        let room = state.width - bar.endX - 3
+        let crumb = breadcrumb(state)
+        if room >= 16 {
+            buffer.putRight(clipLeft(crumb, room, state.glyphs), right: state.width - 1, y: g.tabRow, style: Styles.muted)
+        } else {
+            let text = " " + clipLeft(crumb, state.width - 4, state.glyphs) + " "
+            buffer.put(text, x: 1, y: g.topRule, style: Styles.muted)
+        }
+    }
+
+    /// "Case studies › Bankvole", or the trail of followed links: "Bankvole › Kafka › SeekMake".
+    static func breadcrumb(_ state: AppState) -> String {
+        let sep = " \(state.glyphs.separator) "
+        let here = label(state.location, state)
+        if state.history.isEmpty {
+            return here == state.section.title ? here : state.section.title + sep + here
+        }
+        return (state.history.map { label($0, state) } + [here]).joined(separator: sep)
+    }
+
+    static func label(_ location: Location, _ state: AppState) -> String {
+        let catalog = state.catalog
+        let entry = location.pane.selected
+        switch location.section {
+        case .about:
+            return catalog.aboutPages.indices.contains(entry) ? catalog.aboutPages[entry].title : "About"
+        case .services, .caseStudies:
+            let items = catalog.items(location.section)
+            return items.indices.contains(entry) ? items[entry].title : location.section.title
+        case .stack:
+            return catalog.stackTag(at: entry) ?? "Stack"
+        case .contact:
+            return "Contact"
+        }
+    }
+
+    /// Keeps the end of a trail (where you are), eliding its start.
+    static func clipLeft(_ s: String, _ width: Int, _ glyphs: Glyphs) -> String {
+        guard width > 0 else { return "" }
+        guard DisplayWidth.of(s) > width else { return s }
+        var kept = 0, used = 0
+        let room = width - DisplayWidth.of(glyphs.ellipsis)
+        for c in s.reversed() {
+            used += DisplayWidth.of(c)
+            if used > room { break }
+            kept += 1
+        }
+        return glyphs.ellipsis + String(s.suffix(kept))
+    }
+}
