@@ -1,4 +1,5 @@
 import FolioContent
+import FolioText
 
 /// Which part of a section has the keyboard.
 public enum Focus: Sendable, Hashable {
@@ -44,6 +45,8 @@ public struct AppState: Sendable {
     public internal(set) var lastSearch: [String] = []
     /// Box drawing and symbols: `.ascii` under a non-UTF-8 locale.
     public let glyphs: Glyphs
+    /// Arrows, separators and key names to match `glyphs`.
+    public let symbols: Symbols
     var documents = DocumentCache()
 
     static let historyLimit = 100
@@ -53,6 +56,7 @@ public struct AppState: Sendable {
     public init(portfolio: Portfolio, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) {
         catalog = Catalog(portfolio)
         self.glyphs = glyphs
+        symbols = Symbols(matching: glyphs)
         self.width = width
         self.height = height
         panes = Array(repeating: PaneState(), count: Section.allCases.count)

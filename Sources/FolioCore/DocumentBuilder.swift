@@ -21,7 +21,7 @@ struct DocumentBuilder {
     }
 
     private func markdown(_ source: String, _ width: Int) -> [StyledLine] {
-        source.allSatisfy(\.isWhitespace) ? [] : Layout.lines(Markdown.parse(source), width: width)
+        source.allSatisfy(\.isWhitespace) ? [] : Layout.lines(Markdown.parse(source), width: width, glyphs: glyphs)
     }
 
     private func text(_ s: String, _ style: Style, _ width: Int) -> [StyledLine] {
@@ -80,7 +80,7 @@ struct DocumentBuilder {
                 let label = column > 0 && i == 0 ? section.title : ""
                 let indent = column > 0 ? column : 2
                 var line: StyledLine = [Span(Text.pad(label, width: indent), Style(.heading, .bold))]
-                line.append(Span(Text.clip(catalog.item(ref).title, width: max(0, width - indent)), Style(.link)))
+                line.append(Span(Text.clip(catalog.item(ref).title, width: max(0, width - indent), ellipsis: glyphs.ellipsis), Style(.link)))
                 links.append(Document.Link(line: lines.count, target: ref))
                 lines.append(line)
             }

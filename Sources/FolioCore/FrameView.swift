@@ -35,7 +35,7 @@ enum FrameView {
     private static func listIndicator(_ state: AppState, _ list: Rect, into buffer: inout Buffer) {
         let hidden = ListView.rowCount(state) - state.pane.listTop - list.height
         guard hidden > 0 else { return }
-        buffer.putRight(" \(state.glyphs.scrollDown) \(hidden) more ", right: list.maxX - 1, y: list.maxY, style: Styles.muted)
+        buffer.putRight(" \(state.symbols.scrollDown) \(hidden) more ", right: list.maxX - 1, y: list.maxY, style: Styles.muted)
     }
 
     /// "40% ▾" on the rule under the detail pane when its text does not fit.
@@ -45,7 +45,7 @@ enum FrameView {
         guard total > shown, shown > 0 else { return }
         let scroll = state.pane.scroll
         let percent = min(100, (scroll + shown) * 100 / total)
-        let arrows = (scroll > 0 ? state.glyphs.scrollUp : "") + (scroll + shown < total ? state.glyphs.scrollDown : "")
+        let arrows = (scroll > 0 ? state.symbols.scrollUp : "") + (scroll + shown < total ? state.symbols.scrollDown : "")
         buffer.putRight(" \(percent)% \(arrows) ", right: g.detail.maxX - 1, y: g.detail.maxY, style: Styles.muted)
     }
 }

@@ -10,7 +10,7 @@ enum HelpView {
     /// The help text at the overlay's width.
     static func lines(_ state: AppState) -> [StyledLine] {
         let inner = max(10, frame(state).width - 4)
-        let glyphs = state.glyphs
+        let glyphs = state.symbols
         let keyColumn = min(18, inner / 3)
         var lines: [StyledLine] = []
         for context in KeyContext.allCases {
@@ -43,7 +43,7 @@ enum HelpView {
         let inner = box.inner
         let shown = min(inner.height, max(0, lines.count - scroll))
         let more = lines.count - scroll - shown
-        let note = more > 0 ? "\(state.glyphs.scrollDown) \(more) more" : ""
+        let note = more > 0 ? "\(state.symbols.scrollDown) \(more) more" : ""
         box.draw(title: "Keys", topRight: "Esc closes", bottom: note, glyphs: state.glyphs, into: &buffer)
         for offset in 0..<shown {
             buffer.put(lines[scroll + offset], x: inner.x, y: inner.y + offset, maxWidth: inner.width)

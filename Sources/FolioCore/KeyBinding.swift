@@ -48,7 +48,7 @@ public struct Binding: Sendable {
     }
 
     /// The keys as the help overlay lists them.
-    public func keyList(_ glyphs: Glyphs) -> String {
+    public func keyList(_ glyphs: Symbols) -> String {
         if let keysLabel { return keysLabel }
         var seen: [String] = []
         for (key, _) in keys where !seen.contains(key.label(glyphs)) { seen.append(key.label(glyphs)) }
@@ -56,7 +56,7 @@ public struct Binding: Sendable {
     }
 
     /// "j/k move", as the status bar shows it.
-    public func statusText(_ glyphs: Glyphs) -> String {
+    public func statusText(_ glyphs: Symbols) -> String {
         keys.prefix(statusKeys).map { $0.key.label(glyphs) }.joined(separator: "/") + " " + label
     }
 }

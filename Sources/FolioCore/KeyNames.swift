@@ -46,7 +46,7 @@ extension Key {
     }
 
     /// How a key is shown to people.
-    public func label(_ g: Glyphs) -> String {
+    public func label(_ g: Symbols) -> String {
         switch self {
         case .char(" "): return "Space"
         case .char(let c): return String(c)

@@ -13,10 +13,10 @@ struct OverlayBox {
         buffer.fill(x: f.x + 1, y: f.maxY - 1, width: f.width - 2, height: 1, with: glyphs.horizontal, style: Styles.border)
         buffer.fill(x: f.x, y: f.y + 1, width: 1, height: f.height - 2, with: glyphs.vertical, style: Styles.border)
         buffer.fill(x: f.maxX - 1, y: f.y + 1, width: 1, height: f.height - 2, with: glyphs.vertical, style: Styles.border)
-        buffer.put(glyphs.cornerTopLeft, x: f.x, y: f.y, style: Styles.border)
-        buffer.put(glyphs.cornerTopRight, x: f.maxX - 1, y: f.y, style: Styles.border)
-        buffer.put(glyphs.cornerBottomLeft, x: f.x, y: f.maxY - 1, style: Styles.border)
-        buffer.put(glyphs.cornerBottomRight, x: f.maxX - 1, y: f.maxY - 1, style: Styles.border)
+        buffer.put(glyphs.topLeft, x: f.x, y: f.y, style: Styles.border)
+        buffer.put(glyphs.topRight, x: f.maxX - 1, y: f.y, style: Styles.border)
+        buffer.put(glyphs.bottomLeft, x: f.x, y: f.maxY - 1, style: Styles.border)
+        buffer.put(glyphs.bottomRight, x: f.maxX - 1, y: f.maxY - 1, style: Styles.border)
         let titleWidth = buffer.put(" \(title) ", x: f.x + 2, y: f.y, style: Style(.title, .bold), maxWidth: f.width - 4)
         if !topRight.isEmpty {
             let room = f.width - 4 - titleWidth - 1

@@ -15,7 +15,7 @@ enum ListPaneView {
             let row = ListView.row(state.pane.listTop + offset, state)
             let y = list.y + offset
             guard let entry = row.entry else {
-                buffer.put(Text.fit(row.text, list.width - 2, state.glyphs), x: list.x + 1, y: y, style: Styles.heading)
+                buffer.put(Text.clip(row.text, width: list.width - 2, ellipsis: state.glyphs.ellipsis), x: list.x + 1, y: y, style: Styles.heading)
                 continue
             }
             let selected = entry == state.pane.selected
@@ -23,7 +23,7 @@ enum ListPaneView {
             let right = list.maxX - 1
             let trailingX = row.trailing.isEmpty ? right : right - DisplayWidth.of(row.trailing)
             let textRoom = max(0, trailingX - 1 - (list.x + 3))
-            buffer.put(Text.fit(row.text, textRoom, state.glyphs), x: list.x + 3, y: y, style: selected ? Style(.normal, .bold) : .plain)
+            buffer.put(Text.clip(row.text, width: textRoom, ellipsis: state.glyphs.ellipsis), x: list.x + 3, y: y, style: selected ? Style(.normal, .bold) : .plain)
             if !row.trailing.isEmpty && trailingX > list.x + 4 {
                 buffer.put(row.trailing, x: trailingX, y: y, style: Styles.muted)
             }
@@ -75,7 +75,7 @@ extension String {
 enum StatusBarView {
     static func draw(_ state: AppState, _ g: Geometry, into buffer: inout Buffer) {
         let entries = KeyTable.standard.statusBindings(for: state)
-        let glyphs = state.glyphs
+        let glyphs = state.symbols
         // Help and the way out always show, last; the rest fill what room is left in table order.
         let isPinned: (Binding) -> Bool = { [.openHelp, .closeOverlay, .quit].contains($0.keys.first?.action) }
         let pinned = entries.filter(isPinned)
@@ -89,7 +89,7 @@ enum StatusBarView {
         for binding in shown + pinned { x = put(binding, at: x, g.statusRow, glyphs, into: &buffer) + 2 }
     }
 
-    private static func put(_ binding: Binding, at x: Int, _ y: Int, _ glyphs: Glyphs, into buffer: inout Buffer) -> Int {
+    private static func put(_ binding: Binding, at x: Int, _ y: Int, _ glyphs: Symbols, into buffer: inout Buffer) -> Int {
         let keys = binding.keys.prefix(binding.statusKeys).map { $0.key.label(glyphs) }.joined(separator: "/")
         var x = x + buffer.put(keys, x: x, y: y, style: Styles.key)
         x += buffer.put(" " + binding.label, x: x, y: y, style: Styles.muted)

@@ -33,7 +33,7 @@ enum PromptView {
         let glyphs = state.glyphs
         var x = inner.x + buffer.put("/ ", x: inner.x, y: inner.y, style: Styles.key)
         x += buffer.put(HeaderView.clipLeft(prompt.query, inner.width - 3, glyphs), x: x, y: inner.y, style: Style(.normal, .bold))
-        buffer.put(glyphs.caret, x: x, y: inner.y, style: Style(.accent))
+        buffer.put(state.symbols.caret, x: x, y: inner.y, style: Style(.accent))
 
         let visible = max(0, inner.height - 1)
         let cursorRow = rows.firstIndex { if case .hit(let i) = $0 { i == prompt.cursor } else { false } } ?? 0

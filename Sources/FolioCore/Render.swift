@@ -46,12 +46,3 @@ extension Buffer {
     }
 }
 
-extension Text {
-    /// Clips to `width` columns, ending in an ellipsis when something was cut.
-    static func fit(_ s: String, _ width: Int, _ glyphs: Glyphs) -> String {
-        guard width > 0 else { return "" }
-        guard DisplayWidth.of(s) > width else { return s }
-        let room = width - DisplayWidth.of(glyphs.ellipsis)
-        return room > 0 ? Text.clip(s, width: room) + glyphs.ellipsis : Text.clip(s, width: width)
-    }
-}

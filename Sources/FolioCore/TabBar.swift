@@ -29,10 +29,10 @@ enum HeaderView {
             let profile = state.portfolio.profile
             let name = profile.name.isEmpty ? "folio" : profile.name
             let glyphs = state.glyphs
-            var x = 1 + buffer.put(Text.fit(name, state.width - 2, glyphs), x: 1, y: row, style: Style(.title, .bold))
+            var x = 1 + buffer.put(Text.clip(name, width: state.width - 2, ellipsis: glyphs.ellipsis), x: 1, y: row, style: Style(.title, .bold))
             if !profile.headline.isEmpty && state.width - 1 - x > 8 {
                 x += buffer.put(" \(glyphs.dot) ", x: x, y: row, style: Styles.muted)
-                buffer.put(Text.fit(profile.headline, state.width - 1 - x, glyphs), x: x, y: row, style: Style(.heading))
+                buffer.put(Text.clip(profile.headline, width: state.width - 1 - x, ellipsis: glyphs.ellipsis), x: x, y: row, style: Style(.heading))
             }
         }
         let bar = TabBar(state)
@@ -53,7 +53,7 @@ enum HeaderView {
 
     /// "Case studies › Bankvole", or the trail of followed links: "Bankvole › Kafka › SeekMake".
     static func breadcrumb(_ state: AppState) -> String {
-        let sep = " \(state.glyphs.separator) "
+        let sep = " \(state.symbols.separator) "
         let here = label(state.location, state)
         if state.history.isEmpty {
             return here == state.section.title ? here : state.section.title + sep + here

@@ -1,3 +1,5 @@
+import FolioText
+
 /// The tag chips under an item's text: `Tags  [PostgreSQL] [Kafka] …`, wrapped to the
 /// pane's width and windowed so the selected chip is always visible.
 public struct TagRowLayout: Sendable {
@@ -23,7 +25,7 @@ public struct TagRowLayout: Sendable {
         var chips: [Chip] = []
         var line = 0, x = 0
         for (i, tag) in tags.enumerated() {
-            let label = Text.clip("[" + tag + "]", width: room)
+            let label = "[" + Text.clip(tag, width: room - 2, ellipsis: glyphs.ellipsis) + "]"
             let w = DisplayWidth.of(label)
             if x > 0 && x + 1 + w > room { line += 1; x = 0 }
             if x > 0 { x += 1 }

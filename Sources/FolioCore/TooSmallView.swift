@@ -3,7 +3,7 @@ import FolioText
 /// Below the minimum size: say so plainly, and what to do about it.
 enum TooSmallView {
     static func draw(_ state: AppState, into buffer: inout Buffer) {
-        let x = state.glyphs.times
+        let x = state.symbols.times
         let sentences = [
             "Terminal too small (need \(Geometry.minWidth)\(x)\(Geometry.minHeight), have \(state.width)\(x)\(state.height)).",
             "Make it larger, or run `folio show` for plain text.",
