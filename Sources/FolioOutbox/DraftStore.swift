@@ -1,0 +1,101 @@
+import Glibc
+
+/// What reading a draft found.
+public enum DraftLoad: Sendable, Hashable {
+    case none
+    /// The draft and when it was saved (seconds since the epoch) if recorded.
+    case draft(Enquiry, savedAt: Int?)
+    /// The file is there but unreadable; `discard()` clears it.
+    case corrupt(reason: String)
+}
+
+/// The composer's draft, one file per name in the drafts directory, saved atomically: written
+/// to a temp file in the same directory, fsynced, renamed over the draft, directory fsynced.
+/// A crash leaves the old draft or the new one, never a mix.
+///
+/// Format (UTF-8, LF):
+///     folio-draft 1
+///     name: Ada Lovelace
+///     email: ada@example.org
+///     company: ACME              (absent when there is no company)
+///     subject: Engine review
+///     saved: 1739440800
+///     length: 27                 (bytes of message after the blank line)
+///
+///     <message, exactly `length` bytes>
+/// Header values escape "\" as "\\", LF as "\n", CR as "\r", other controls as "\xHH".
+/// Unknown header lines are ignored, so later versions can add fields.
+public struct DraftStore: Sendable {
+    public let directory: String
+    public let name: String
+    public var identity: SystemIdentity
+
+    public init(directory: String = OutboxPaths.drafts(), name: String = "enquiry",
+                identity: SystemIdentity = SystemIdentity()) {
+        self.directory = directory; self.name = name; self.identity = identity
+    }
+
+    public var path: String { FileSystem.join(directory, fileName) }
+    var fileName: String { name + ".draft" }
+    static let readLimit = 32 * 1024 * 1024
+
+    public func save(_ enquiry: Enquiry) throws(OutboxError) {
+        let parent = try SafeDirectory.open(at: AT_FDCWD, directory, display: directory, create: true, parents: true)
+        defer { close(parent) }
+        let bytes = DraftFormat.encode(enquiry, savedAt: identity.now().seconds)
+        let temp = ".\(name).\(identity.processID).\(identity.randomHex()).tmp"
+        let previous = umask(0o077)
+        let descriptor = FileSystem.retrying {
+            openat(parent, temp, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, 0o600)
+        }
+        let openError = errno
+        umask(previous)
+        guard descriptor >= 0 else { throw OutboxError.system(openError, "create draft", path: directory) }
+        var failure: OutboxError?
+        let written = FileSystem.writeAll(descriptor, bytes)
+        if written != 0 {
+            failure = .system(written, "write draft", path: path)
+        } else if fsync(descriptor) != 0 {
+            failure = .system(errno, "fsync draft", path: path)
+        }
+        if close(descriptor) != 0 && failure == nil && errno != EINTR {
+            failure = .system(errno, "close draft", path: path)
+        }
+        if failure == nil && renameat(parent, temp, parent, fileName) != 0 {
+            failure = .system(errno, "rename draft", path: path)
+        }
+        if let failure {
+            unlinkat(parent, temp, 0)
+            throw failure
+        }
+        let synced = FileSystem.syncDirectory(parent)
+        if synced != 0 { throw OutboxError.system(synced, "fsync drafts directory", path: directory) }
+    }
+
+    /// The draft, or nil when there is none or it is unreadable (see `read()` for why).
+    public func load() -> Enquiry? {
+        if case .draft(let enquiry, _) = read() { return enquiry }
+        return nil
+    }
+
+    public func read() -> DraftLoad {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return .none }
+            return .corrupt(reason: errno == ELOOP ? "the draft is a symlink" : OutboxError.system(errno, "open", path: nil).reason)
+        }
+        defer { close(descriptor) }
+        guard let info = FileSystem.status(of: descriptor), FileSystem.isRegular(info) else {
+            return .corrupt(reason: "the draft is not a regular file")
+        }
+        let (bytes, code) = FileSystem.readAll(descriptor, limit: Self.readLimit + 1)
+        guard let bytes else { return .corrupt(reason: OutboxError.system(code, "read", path: nil).reason) }
+        if bytes.count > Self.readLimit { return .corrupt(reason: "the draft is larger than \(Self.readLimit) bytes") }
+        return DraftFormat.decode(bytes)
+    }
+
+    /// Removes the draft (after sending, or when the visitor declines to resume it).
+    public func discard() {
+        unlink(path)
+    }
+}

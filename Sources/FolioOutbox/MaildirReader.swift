@@ -1,0 +1,124 @@
+import FolioText
+import Glibc
+
+/// One stored enquiry as `folio outbox list` shows it. Every string has passed
+/// `Sanitiser.cleanLine`: a shared outbox holds files other accounts wrote.
+public struct OutboxEntry: Sendable, Hashable {
+    /// The file name without the ":2,flags" suffix a mail reader adds in cur/.
+    public var id: String
+    /// "new" (not yet seen by a mail reader) or "cur".
+    public var folder: String
+    /// Seconds since the epoch: the name's time part, else the file's mtime.
+    public var time: Int
+    public var date: String
+    public var from: String
+    public var subject: String
+    public var company: String?
+    public var size: Int
+}
+
+/// One stored enquiry in full for `folio outbox show`; sanitised like `OutboxEntry`.
+public struct OutboxMessage: Sendable {
+    public var entry: OutboxEntry
+    /// Decoded header fields in file order, each value on one line.
+    public var headers: [(name: String, value: String)]
+    /// The decoded body; newlines and tabs kept, every other control made visible.
+    public var body: String
+}
+
+extension Maildir {
+    /// Messages in new/ and cur/, oldest first. The outbox must exist and pass the same checks
+    /// as for writing (no symlinks); a missing cur/ is fine.
+    public func list() throws(OutboxError) -> [OutboxEntry] {
+        let layout = try MaildirLayout.open(path, create: false)
+        var entries: [OutboxEntry] = []
+        for folder in ["new", "cur"] {
+            guard let directory = try openFolder(folder, layout: layout) else { continue }
+            defer { close(directory) }
+            for name in try names(in: directory, folder: folder) {
+                if let (entry, _) = read(name, in: directory, folder: folder, limit: Self.headerReadLimit) {
+                    entries.append(entry)
+                }
+            }
+        }
+        return entries.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+    }
+
+    /// The message whose id is `id` or starts with it (a unique prefix).
+    public func show(_ id: String) throws(OutboxError) -> OutboxMessage {
+        let candidates = try list().filter { $0.id.hasPrefix(id) }
+        guard !id.isEmpty, !id.contains("/"), let entry = candidates.first else {
+            throw OutboxError(kind: .invalidArgument, reason: "no message \(Sanitiser.cleanLine(id).debugDescription)",
+                              path: path)
+        }
+        if candidates.count > 1, !candidates.contains(where: { $0.id == id }) {
+            throw OutboxError(kind: .invalidArgument,
+                              reason: "\(candidates.count) messages start with \(id.debugDescription); give more of the id")
+        }
+        let exact = candidates.first { $0.id == id } ?? entry
+        let layout = try MaildirLayout.open(path, create: false)
+        guard let directory = try openFolder(exact.folder, layout: layout) else {
+            throw OutboxError(kind: .invalidArgument, reason: "message vanished", path: path)
+        }
+        defer { close(directory) }
+        let name = try names(in: directory, folder: exact.folder).first { Self.baseName($0) == exact.id } ?? exact.id
+        guard let (found, parsed) = read(name, in: directory, folder: exact.folder, limit: Self.messageReadLimit) else {
+            throw OutboxError(kind: .invalidArgument, reason: "cannot read message \(exact.id)", path: path)
+        }
+        return OutboxMessage(entry: found,
+                             headers: parsed.headers.map { (Sanitiser.cleanLine($0.name), Sanitiser.cleanLine($0.value)) },
+                             body: Sanitiser.clean(parsed.body))
+    }
+
+    static let headerReadLimit = 64 * 1024
+    /// Far above the largest enquiry (64 KiB quoted-printable is at most about 200 KiB).
+    static let messageReadLimit = 1024 * 1024
+
+    static func baseName(_ name: String) -> String {
+        name.firstIndex(of: ":").map { String(name[..<$0]) } ?? name
+    }
+
+    private func openFolder(_ folder: String, layout: borrowing MaildirLayout) throws(OutboxError) -> Int32? {
+        let descriptor = FileSystem.retrying {
+            openat(layout.root, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        }
+        if descriptor >= 0 { return descriptor }
+        if errno == ENOENT && folder == "cur" { return nil }
+        throw OutboxError.system(errno, "open", path: FileSystem.join(path, folder))
+    }
+
+    private func names(in directory: Int32, folder: String) throws(OutboxError) -> [String] {
+        // fdopendir takes over its descriptor: give it a duplicate.
+        guard let handle = fdopendir(dup(directory)) else {
+            throw OutboxError.system(errno, "list", path: FileSystem.join(path, folder))
+        }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names
+    }
+
+    /// Reads a regular file without following links or blocking on a planted FIFO.
+    private func read(_ name: String, in directory: Int32, folder: String, limit: Int)
+        -> (OutboxEntry, ParsedMessage)? {
+        let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let info = FileSystem.status(of: descriptor), FileSystem.isRegular(info) else { return nil }
+        let (bytes, _) = FileSystem.readAll(descriptor, limit: limit)
+        guard let bytes else { return nil }
+        let parsed = ParsedMessage(bytes)
+        let id = Self.baseName(name)
+        let time = Int(id.prefix { $0.isASCII && $0.isNumber }) ?? Int(info.st_mtim.tv_sec)
+        let line = { (field: String) in parsed.header(field).map(Sanitiser.cleanLine) }
+        let entry = OutboxEntry(id: Sanitiser.cleanLine(id), folder: folder, time: time, date: line("Date") ?? "",
+                                from: line("From") ?? "", subject: line("Subject") ?? "",
+                                company: line("X-Folio-Company"), size: Int(info.st_size))
+        return (entry, parsed)
+    }
+}
