@@ -36,8 +36,10 @@ struct EnquireCommand: ParsableCommand {
           74  another input/output error (EX_IOERR)
           75  temporary failure: disk full, read-only file system, permission denied; \
         retry once the cause is fixed (EX_TEMPFAIL)
+          78  no valid contact address in the profile and no --to (EX_CONFIG)
 
         ENVIRONMENT
+          FOLIO_CONTENT    portfolio whose profile email receives the enquiry (same as --content)
           FOLIO_OUTBOX     outbox directory (same as --outbox)
           XDG_DATA_HOME    default outbox is $XDG_DATA_HOME/folio/outbox
           SSH_CONNECTION   recorded in the X-Folio-Origin and X-Folio-Session headers
@@ -50,9 +52,10 @@ struct EnquireCommand: ParsableCommand {
     @Option(help: "Subject line (at most 200 characters).") var subject: String
     @Option(help: ArgumentHelp("Read the message from this file ('-' for standard input).", valueName: "file"))
     var messageFile: String?
-    @Option(help: ArgumentHelp("Contact address the enquiry is addressed to.", valueName: "address"))
-    var to: String = "hello@example.com"
+    @Option(help: ArgumentHelp("Address the enquiry goes to (default: the profile's email).", valueName: "address"))
+    var to: String?
     @OptionGroup var outboxOptions: OutboxOptions
+    @OptionGroup var content: ContentOptions
 
     /// More than this is refused without reading further: 256 times the limit.
     static let readLimit = FieldLimits.messageBytes * 256
@@ -72,8 +75,14 @@ struct EnquireCommand: ParsableCommand {
             for error in errors { OutboxConsole.error("  \(error)") }
             throw ExitCode(ExitStatus.invalidInput)
         }
+        let recipient = to ?? content.load().profile.email
+        guard EmailAddress.isValid(recipient) else {
+            OutboxConsole.error("folio enquire: not saved: no valid contact address "
+                + "(\(plainLine(recipient).debugDescription)); set email: in the profile or pass --to")
+            throw ExitCode(ExitStatus.configuration)
+        }
         do throws(OutboxError) {
-            let id = try Maildir(path: outboxOptions.path).deliver(enquiry, to: to, origin: Origin.current())
+            let id = try Maildir(path: outboxOptions.path).deliver(enquiry, to: recipient, origin: Origin.current())
             OutboxConsole.out(id)
         } catch {
             OutboxConsole.error("folio enquire: Not saved: \(error)")

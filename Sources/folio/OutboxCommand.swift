@@ -84,11 +84,20 @@ struct OutboxListCommand: ParsableCommand {
         return ids.map { id in
             let minimum = id.firstIndex(of: "P").map { id.distance(from: id.startIndex, to: $0) } ?? id.count
             guard let index = sorted.firstIndex(of: id) else { return id }
-            let neighbours = [index > 0 ? sorted[index - 1] : nil, index + 1 < sorted.count ? sorted[index + 1] : nil]
+            let neighbours: [String?] = [index > 0 ? sorted[index - 1] : nil, index + 1 < sorted.count ? sorted[index + 1] : nil]
             let shared = neighbours.compactMap { $0 }.filter { $0 != id }
-                .map { zip($0, id).prefix { $0 == $1 }.count }.max() ?? 0
+                .map { (other: String) -> Int in commonPrefixLength(other, id) }.max() ?? 0
             return String(id.prefix(max(minimum, shared + 1)))
         }
+    }
+
+    static func commonPrefixLength(_ a: String, _ b: String) -> Int {
+        var count = 0
+        for (x, y) in zip(a, b) {
+            guard x == y else { break }
+            count += 1
+        }
+        return count
     }
 
     /// "2025-02-13 10:00" in UTC.

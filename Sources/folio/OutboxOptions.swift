@@ -37,6 +37,7 @@ enum ExitStatus {
     static let cannotCreate: Int32 = 73   // EX_CANTCREAT: unsafe outbox
     static let ioError: Int32 = 74        // EX_IOERR
     static let temporary: Int32 = 75      // EX_TEMPFAIL
+    static let configuration: Int32 = 78  // EX_CONFIG
 
     /// The exit code for a failed save.
     static func code(for error: OutboxError) -> Int32 {
