@@ -23,16 +23,27 @@ struct PreparedQuery: Sendable {
     }
 }
 
+/// What probing one text found.
+enum Outcome {
+    /// The text lacks the query's letters in order: no longer query can match it either.
+    case rejected
+    /// The letters are there in order but not in a way this corpus counts (scattered over a title).
+    case candidate
+    /// A match; its first `count` positions are in the probe's buffer.
+    case matched(MatchKind, count: Int)
+}
+
 /// Raw views of a corpus and a query, taken once per ranking so the inner loop has no
-/// retain/release or copy-on-write checks.
+/// retain/release, copy-on-write or bounds checks.
 struct Probe {
     let full: UnsafeBufferPointer<UInt32>
     let compact: UnsafeBufferPointer<UInt32>
     let mask: UInt64
+    /// The bit of the query's first letter: a word-start match needs it in the text's startMask.
+    let firstBit: UInt64
     let scalars: UnsafeBufferPointer<UInt32>
     let starts: UnsafeBufferPointer<UInt8>
-    let bounds: UnsafeBufferPointer<Int32>
-    let masks: UnsafeBufferPointer<UInt64>
+    let texts: UnsafeBufferPointer<FoldedCorpus.Text>
 
     /// Runs `body` with a probe of `query` over `corpus`.
     static func with<R>(_ query: PreparedQuery, _ corpus: FoldedCorpus, _ body: (Probe) -> R) -> R {
@@ -40,11 +51,10 @@ struct Probe {
             query.compact.withUnsafeBufferPointer { compact in
                 corpus.scalars.withUnsafeBufferPointer { scalars in
                     corpus.wordStarts.withUnsafeBufferPointer { starts in
-                        corpus.bounds.withUnsafeBufferPointer { bounds in
-                            corpus.masks.withUnsafeBufferPointer { masks in
-                                body(Probe(full: full, compact: compact, mask: query.mask, scalars: scalars,
-                                           starts: starts, bounds: bounds, masks: masks))
-                            }
+                        corpus.texts.withUnsafeBufferPointer { texts in
+                            body(Probe(full: full, compact: compact, mask: query.mask,
+                                       firstBit: compact.first.map(FoldedCorpus.bit) ?? 0,
+                                       scalars: scalars, starts: starts, texts: texts))
                         }
                     }
                 }
@@ -52,15 +62,16 @@ struct Probe {
         }
     }
 
-    /// The best kind of match of the query in text `i`, or nil. On a match, `positions` holds the
-    /// matched scalar indices (relative to the text, ascending). `scattered: false` demands the
-    /// query appear contiguously, as typed, when it matches neither whole, as prefix, nor at word
-    /// starts.
-    func match(_ i: Int, scattered: Bool, positions: inout [Int32]) -> MatchKind? {
-        if mask & ~masks[i] != 0 { return nil }
-        let lo = Int(bounds[i]), hi = Int(bounds[i + 1])
+    /// The best kind of match of the query in text `i`. Matched scalar positions (relative to
+    /// the text, ascending) go to `out`, which must hold `full.count`. `scattered: false` demands
+    /// the query appear contiguously, as typed, when it matches neither whole, as prefix, nor at
+    /// word starts.
+    func match(_ i: Int, scattered: Bool, into out: UnsafeMutablePointer<Int32>) -> Outcome {
+        let text = texts[i]
+        if mask & ~text.mask != 0 { return .rejected }
+        let lo = Int(text.start), hi = Int(text.end)
         let m = compact.count
-        guard m > 0, m <= hi - lo else { return nil }
+        guard m > 0, m <= hi - lo else { return .rejected }
         // Every kind implies a subsequence: check that first, it rejects most texts.
         var j = 0, end = lo
         while end < hi {
@@ -70,37 +81,41 @@ struct Probe {
             }
             end += 1
         }
-        guard j == m else { return nil }
-        positions.removeAll(keepingCapacity: true)
+        guard j == m else { return .rejected }
 
         if full.count <= hi - lo, startsWithFull(lo) {
-            for p in 0 ..< full.count where full[p] != 0x20 { positions.append(Int32(p)) }
-            return full.count == hi - lo ? .exact : .prefix
+            var n = 0
+            for p in 0 ..< full.count where full[p] != 0x20 {
+                out[n] = Int32(p)
+                n += 1
+            }
+            return .matched(full.count == hi - lo ? .exact : .prefix, count: n)
         }
         var budget = 512  // bounds the backtracking on long, repetitive titles
-        if segments(0, lo, lo, hi, &budget, &positions) {
-            positions.reverse()
-            return .wordStart
+        if text.startMask & firstBit != 0, segments(0, lo, lo, hi, &budget, out) {
+            return .matched(.wordStart, count: m)
         }
-        positions.removeAll(keepingCapacity: true)
         if scattered {
             // Tightest window ending at the greedy end, so highlights cluster.
             var k = end
             j = m - 1
-            while true {
+            while j >= 0 {
                 if scalars[k] == compact[j] {
-                    positions.append(Int32(k - lo))
-                    if j == 0 { break }
+                    out[j] = Int32(k - lo)
                     j -= 1
                 }
                 k -= 1
             }
-            positions.reverse()
-            return .subsequence
+            return .matched(.subsequence, count: m)
         }
-        guard let at = substring(lo, hi) else { return nil }
-        for p in at ..< at + full.count where scalars[p] != 0x20 { positions.append(Int32(p - lo)) }
-        return .subsequence
+        // A one-letter query occurs first where the subsequence scan stopped.
+        guard let at = full.count == 1 ? end : substring(lo, hi) else { return .candidate }
+        var n = 0
+        for p in at ..< at + full.count where scalars[p] != 0x20 {
+            out[n] = Int32(p - lo)
+            n += 1
+        }
+        return .matched(.subsequence, count: n)
     }
 
     private func startsWithFull(_ lo: Int) -> Bool {
@@ -109,9 +124,9 @@ struct Probe {
     }
 
     /// Can `compact[qi...]` be split into runs that each begin at a word start at or after `from`?
-    /// Appends matched positions in descending order on success.
+    /// On success the matched positions are in `out[qi ..< compact.count]`.
     private func segments(_ qi: Int, _ from: Int, _ lo: Int, _ hi: Int,
-                          _ budget: inout Int, _ positions: inout [Int32]) -> Bool {
+                          _ budget: inout Int, _ out: UnsafeMutablePointer<Int32>) -> Bool {
         let m = compact.count
         if qi == m { return true }
         var s = from
@@ -123,8 +138,8 @@ struct Probe {
                 while len > 0 {  // longest run first: fewer, longer highlights
                     budget -= 1
                     if budget < 0 { return false }
-                    if segments(qi + len, s + len, lo, hi, &budget, &positions) {
-                        for p in stride(from: s + len - 1, through: s, by: -1) { positions.append(Int32(p - lo)) }
+                    if segments(qi + len, s + len, lo, hi, &budget, out) {
+                        for k in 0 ..< len { out[qi + k] = Int32(s + k - lo) }
                         return true
                     }
                     len -= 1

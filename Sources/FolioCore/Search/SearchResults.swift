@@ -60,12 +60,19 @@ public struct SearchResults: Sendable, Hashable {
     public var items: [ItemMatch]
     /// How many stack tags exist, for "3 of 23 tags".
     public var totalTags: Int
+    /// How many tags matched; more than `tags.count` when `rank(_:limit:)` capped the list.
+    public var matchedTags: Int
+    /// How many item titles matched; more than `items.count` when capped.
+    public var matchedItems: Int
 
-    public init(query: String, tags: [TagMatch], items: [ItemMatch], totalTags: Int) {
+    public init(query: String, tags: [TagMatch], items: [ItemMatch], totalTags: Int,
+                matchedTags: Int? = nil, matchedItems: Int? = nil) {
         self.query = query; self.tags = tags; self.items = items; self.totalTags = totalTags
+        self.matchedTags = matchedTags ?? tags.count
+        self.matchedItems = matchedItems ?? items.count
     }
 
-    public var isEmpty: Bool { tags.isEmpty && items.isEmpty }
+    public var isEmpty: Bool { matchedTags == 0 && matchedItems == 0 }
 }
 
 /// One-shot ranking. Builds an index each call; keep a `TagIndex` to rank as the user types.

@@ -88,75 +88,113 @@ public struct TagIndex: Sendable, Equatable {
 
     /// Ranks tags (exact, prefix, word start, subsequence; then most used; then name) and item
     /// titles (same kinds; then portfolio order). An empty query lists every tag and no items.
-    public func rank(_ query: String) -> SearchResults {
-        let q = PreparedQuery(query)
-        if q.isEmpty {
-            let all = order.map { TagMatch(tag: tags[Int($0)], usedBy: users[Int($0)].count, kind: .unfiltered) }
-            return SearchResults(query: query, tags: all, items: [], totalTags: tags.count)
-        }
-        return SearchResults(query: query, tags: rankTags(q), items: rankItems(q), totalTags: tags.count)
+    ///
+    /// `limit` caps each group (tags, items) for a prompt that shows only so many rows; the
+    /// counts before the cap are `matchedTags` and `matchedItems`. To rank as the user types,
+    /// `TagSearchSession` reuses each keystroke's work for the next.
+    public func rank(_ query: String, limit: Int = .max) -> SearchResults {
+        rank(query, PreparedQuery(query), limit: limit, among: nil).results
     }
 
-    private func rankTags(_ q: PreparedQuery) -> [TagMatch] {
-        var buckets = [[TagMatch]](repeating: [], count: 4)
-        var positions: [Int32] = [], aliasPositions: [Int32] = []
-        positions.reserveCapacity(32)
-        aliasPositions.reserveCapacity(32)
+    /// The texts still worth probing for a query: those holding its letters in order. A longer
+    /// query (one whose letters include these, in order) can only match among them.
+    struct Candidates: Sendable, Equatable {
+        var compact: [UInt32]
+        var tags: [Int32]   // in tie-break order
+        var items: [Int32]  // in portfolio order
+    }
+
+    func rank(_ query: String, _ q: PreparedQuery, limit: Int,
+              among previous: Candidates?) -> (results: SearchResults, candidates: Candidates?) {
+        if q.isEmpty {
+            let all = order.prefix(limit).map {
+                TagMatch(tag: tags[Int($0)], usedBy: users[Int($0)].count, kind: .unfiltered)
+            }
+            let results = SearchResults(query: query, tags: all, items: [], totalTags: tags.count,
+                                        matchedTags: tags.count, matchedItems: 0)
+            return (results, nil)
+        }
+        var next = Candidates(compact: q.compact, tags: [], items: [])
+        let (tagHits, itemHits) = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * q.full.count) { buffer in
+            let scratch = buffer.baseAddress!
+            return (matchTags(q, among: previous?.tags, into: &next.tags, scratch: scratch),
+                    matchItems(q, among: previous?.items, into: &next.items, scratch: scratch))
+        }
+        let tagMatches = tagHits.ranked(limit: limit).map { e in
+            let t = Int(e.index), tag = tags[t]
+            return e.isAlias
+                ? TagMatch(tag: tag, usedBy: users[t].count,
+                           matchedAlias: tag.aliases[Int(e.text - aliasStart[t])],
+                           aliasOffsets: tagHits.offsets(e, in: aliases), kind: e.kind)
+                : TagMatch(tag: tag, usedBy: users[t].count, matchedOffsets: tagHits.offsets(e, in: names),
+                           kind: e.kind)
+        }
+        let itemMatches = itemHits.ranked(limit: limit).map { e in
+            ItemMatch(item: items[Int(e.index)], matchedOffsets: itemHits.offsets(e, in: titles), kind: e.kind)
+        }
+        let results = SearchResults(query: query, tags: tagMatches, items: itemMatches, totalTags: tags.count,
+                                    matchedTags: tagHits.count, matchedItems: itemHits.count)
+        return (results, next)
+    }
+
+    /// Tags in tie-break order; each keeps its best match, the name winning ties with aliases.
+    /// `scratch` holds three query lengths: the name's positions, the best alias's, the alias tried.
+    private func matchTags(_ q: PreparedQuery, among previous: [Int32]?, into candidates: inout [Int32],
+                           scratch: UnsafeMutablePointer<Int32>) -> Hits {
+        var hits = Hits(capacity: 64)
+        var aliasBest = scratch + q.full.count, aliasTry = scratch + 2 * q.full.count
         Probe.with(q, names) { nameProbe in
             Probe.with(q, aliases) { aliasProbe in
-                for t32 in order {
+                for t32 in previous ?? order {
                     let t = Int(t32)
-                    var best = nameProbe.match(t, scattered: true, positions: &positions)
-                    var alias: (index: Int, offsets: [Int])?
-                    if best != .exact {
+                    var kind: MatchKind?, count = 0, alias: Int?
+                    if case let .matched(k, n) = nameProbe.match(t, scattered: true, into: scratch) {
+                        kind = k
+                        count = n
+                    }
+                    if kind != .exact {
                         for a in Int(aliasStart[t]) ..< Int(aliasStart[t + 1]) {
-                            guard let kind = aliasProbe.match(a, scattered: true, positions: &aliasPositions),
-                                  best.map({ kind < $0 }) ?? true else { continue }
-                            best = kind
-                            alias = (a - Int(aliasStart[t]), aliases.offsets(aliasPositions, text: a))
+                            guard case let .matched(k, n) = aliasProbe.match(a, scattered: true, into: aliasTry),
+                                  kind.map({ k < $0 }) ?? true else { continue }
+                            (kind, count, alias) = (k, n, a)
+                            swap(&aliasBest, &aliasTry)
                         }
                     }
-                    guard let kind = best else { continue }
-                    let tag = tags[t]
-                    let match = if let alias {
-                        TagMatch(tag: tag, usedBy: users[t].count, matchedAlias: tag.aliases[alias.index],
-                                 aliasOffsets: alias.offsets, kind: kind)
+                    guard let kind else { continue }
+                    candidates.append(t32)
+                    if let alias {
+                        hits.add(t, text: alias, kind: kind, isAlias: true, positions: aliasBest, count: count)
                     } else {
-                        TagMatch(tag: tag, usedBy: users[t].count,
-                                 matchedOffsets: names.offsets(positions, text: t), kind: kind)
+                        hits.add(t, text: t, kind: kind, isAlias: false, positions: scratch, count: count)
                     }
-                    buckets[kind.rawValue].append(match)
                 }
             }
         }
-        return Array(buckets.joined())
+        return hits
     }
 
-    private func rankItems(_ q: PreparedQuery) -> [ItemMatch] {
-        var buckets = [[ItemMatch]](repeating: [], count: 4)
-        var positions: [Int32] = []
-        positions.reserveCapacity(32)
+    /// Items in portfolio order (their tie-break order).
+    private func matchItems(_ q: PreparedQuery, among previous: [Int32]?, into candidates: inout [Int32],
+                            scratch: UnsafeMutablePointer<Int32>) -> Hits {
+        var hits = Hits(capacity: 64)
         Probe.with(q, titles) { probe in
-            for i in 0 ..< items.count {
-                guard let kind = probe.match(i, scattered: false, positions: &positions) else { continue }
-                buckets[kind.rawValue].append(
-                    ItemMatch(item: items[i], matchedOffsets: titles.offsets(positions, text: i), kind: kind))
+            func visit(_ i: Int) {
+                switch probe.match(i, scattered: false, into: scratch) {
+                case .rejected:
+                    break
+                case .candidate:
+                    candidates.append(Int32(i))
+                case let .matched(kind, count):
+                    candidates.append(Int32(i))
+                    hits.add(i, text: i, kind: kind, isAlias: false, positions: scratch, count: count)
+                }
+            }
+            if let previous {
+                for i in previous { visit(Int(i)) }
+            } else {
+                for i in 0 ..< items.count { visit(i) }
             }
         }
-        return Array(buckets.joined())
-    }
-}
-
-extension FoldedCorpus {
-    /// Matched scalar positions of text `i` → grapheme offsets into the original string.
-    func offsets(_ positions: [Int32], text i: Int) -> [Int] {
-        let base = Int(bounds[i])
-        var out: [Int] = []
-        out.reserveCapacity(positions.count)
-        for p in positions {
-            let g = Int(graphemes[base + Int(p)])
-            if out.last != g { out.append(g) }
-        }
-        return out
+        return hits
     }
 }
