@@ -1,0 +1,77 @@
+// Prints how long ranking takes per keystroke over a generated portfolio (2,000 tags, 10,000
+// items). A figure to read, never a pass/fail test: timings depend on the machine and its load.
+//   swift build -c release --product folio-bench-search && .build/release/folio-bench-search
+// Options: --reps N (typing passes per query, default 30), --limit N (cap each result group,
+// as a prompt showing N rows would; default: no cap), --verbose (per-query figures).
+import FolioCore
+
+let tagCount = 2_000, itemCount = 10_000, target = 1.0  // ms
+
+func option(_ name: String) -> Int? {
+    let args = CommandLine.arguments
+    return args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil }
+}
+let reps = option("--reps") ?? 30
+let limit = option("--limit") ?? .max
+let verbose = CommandLine.arguments.contains("--verbose")
+
+/// Typed one character at a time; a mix of hits, misses, accents, aliases and item words.
+let queries = ["postgres", "kube mesh", "rabbitmq", "data", "sql", "bank", "creme", "pythön",
+               "e", "zzq", "stream lake", "pipeline", "fraud risk", "k"]
+
+let clock = ContinuousClock()
+let portfolio = PortfolioGenerator.make(tags: tagCount, items: itemCount)
+var built: TagIndex?
+let buildTime = clock.measure { built = TagIndex(portfolio: portfolio) }
+guard let index = built else { fatalError("index not built") }
+
+/// Times every keystroke of every query, `reps` times; `rank` gets a fresh ranker per pass.
+func keystrokes(_ makeRanker: () -> (String) -> SearchResults) -> Run {
+    var all: [Double] = [], perQuery: [(String, [Double])] = []
+    var checksum = 0  // keeps the optimiser from discarding the work
+    for q in queries {
+        var these: [Double] = []
+        for _ in 0 ..< reps {
+            let rank = makeRanker()
+            var typed = ""
+            for ch in q {
+                typed.append(ch)
+                var results: SearchResults?
+                let d = clock.measure { results = rank(typed) }
+                checksum &+= (results?.tags.count ?? 0) &+ (results?.items.count ?? 0)
+                these.append(milliseconds(d))
+            }
+        }
+        all += these
+        perQuery.append((q, these.sorted()))
+    }
+    return Run(all: all.sorted(), perQuery: perQuery, checksum: checksum)
+}
+
+struct Run {
+    var all: [Double]
+    var perQuery: [(String, [Double])]
+    var checksum: Int
+}
+
+func report(_ label: String, _ run: Run) {
+    if verbose {
+        for (q, s) in run.perQuery {
+            print("  " + "\"\(q)\"".padded(14) + "median \(format(percentile(s, 0.5))) ms  p90 \(format(percentile(s, 0.9))) ms")
+        }
+    }
+    let median = percentile(run.all, 0.5)
+    print("rank per keystroke, \(label) (\(grouped(tagCount)) tags, \(grouped(itemCount)) items): "
+          + "median \(format(median)) ms (p90 \(format(percentile(run.all, 0.9))) ms, "
+          + "max \(format(run.all.last ?? 0)) ms, \(grouped(run.all.count)) keystrokes) "
+          + "target ≤ \(format(target)) ms \(median <= target ? "— met" : "— MISSED") [checksum \(run.checksum)]")
+}
+
+for q in queries { _ = index.rank(q) }  // warm up
+let capped = limit == .max ? "all results" : "first \(limit) per group"
+print("index build (\(grouped(tagCount)) tags, \(grouped(itemCount)) items): \(format(milliseconds(buildTime))) ms")
+report("TagIndex.rank, \(capped)", keystrokes { { index.rank($0, limit: limit) } })
+report("TagSearchSession, \(capped)", keystrokes {
+    var session = TagSearchSession(index: index)
+    return { session.rank($0, limit: limit) }
+})
