@@ -1,0 +1,53 @@
+import CFolioShim
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whether a full-screen UI can run here, and if not, why (said once, then plain text).
+public struct TerminalCheck: Sendable {
+    public var usable: Bool
+    public var reason: String?
+    /// Width for plain output: the tty's columns, or 80.
+    public var width: Int
+    /// Whether the locale's character set is UTF-8 (else box drawing falls back to ASCII).
+    public var utf8: Bool
+
+    public static func current() -> TerminalCheck {
+        setlocale(LC_ALL, "")
+        let utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        let width = ttyColumns() ?? 80
+        let stdoutTTY = isatty(1) == 1
+        let stdinTTY = isatty(0) == 1
+        // Piped output is not a failure: print the portfolio quietly.
+        if !stdoutTTY { return TerminalCheck(usable: false, reason: nil, width: width, utf8: utf8) }
+        if !stdinTTY {
+            return TerminalCheck(usable: false, reason: "standard input is not a terminal", width: width, utf8: utf8)
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        if term.isEmpty {
+            return TerminalCheck(usable: false, reason: "TERM is not set", width: width, utf8: utf8)
+        }
+        if term == "dumb" {
+            return TerminalCheck(usable: false, reason: "TERM=dumb cannot show a full-screen view", width: width, utf8: utf8)
+        }
+        if folio_term_known(term) == 0 {
+            return TerminalCheck(usable: false, reason: "unknown terminal type TERM=\(term.unicodeScalars.filter { $0.isASCII && $0.value >= 32 }.map(String.init).joined())", width: width, utf8: utf8)
+        }
+        return TerminalCheck(usable: true, reason: nil, width: width, utf8: utf8)
+    }
+
+    /// Columns of the terminal on stdout (or stderr, when stdout is piped).
+    public static func ttyColumns() -> Int? {
+        var size = winsize()
+        for fd: Int32 in [1, 2, 0] where ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return nil
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
