@@ -6,6 +6,9 @@ struct FieldReader {
     private var entries: [FMEntry] = []
     private var used: Set<String> = []
 
+    /// False when the front matter is there but is not a mapping (already an error).
+    private(set) var isMapping = true
+
     /// True once any error was recorded: the caller skips the file.
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -15,6 +18,7 @@ struct FieldReader {
         if case .map(let entries) = root.value {
             self.entries = entries
         } else if !root.isNull {
+            isMapping = false
             error(root.position, "front matter must be a mapping of keys to values, not \(root.kindDescription)")
         }
     }

@@ -70,7 +70,7 @@ enum PageReader {
             }
         }
         fields.warnUnknownKeys(known: itemKeys, quiet: quietKeys)
-        if title == nil, !fields.has("title") {
+        if title == nil, fields.isMapping, !fields.has("title") {
             fields.error(root?.position ?? .start, "missing 'title' in front matter")
         } else if let title, title.value.trimmingSpaces.isEmpty {
             fields.error(title.position, "'title' is empty")
@@ -89,11 +89,17 @@ enum PageReader {
         var profile = Profile.placeholder(path: path)
         guard let (document, root) = document(at: path, into: &diagnostics) else { return (profile, []) }
         profile.body = document.body
+        guard document.format != nil else {
+            diagnostics.append(Diagnostic(path: path, message:
+                "missing front matter: start the profile with a '---' block that has at least a 'name'"))
+            return (profile, [])
+        }
         var fields = FieldReader(root: root, path: path)
         defer { diagnostics += fields.diagnostics }
-        if let name = fields.string("name", "title"), !name.value.trimmingSpaces.isEmpty {
-            profile.name = name.value
-        } else {
+        if let name = fields.string("name", "title") {
+            if name.value.trimmingSpaces.isEmpty { fields.error(name.position, "'name' is empty") }
+            else { profile.name = name.value }
+        } else if fields.isMapping, !fields.has("name", "title") {
             fields.error(root?.position ?? .start, "missing 'name' in the profile's front matter")
         }
         profile.headline = fields.string("headline")?.value ?? ""

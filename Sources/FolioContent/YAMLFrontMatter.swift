@@ -119,8 +119,14 @@ enum YAMLFrontMatter {
 
     private static func problem(from error: YamlError, text: String, shift: Int) -> SourceProblem {
         func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: mark.line + shift, column: mark.column) }
+        // libyaml's context says what was open ("while scanning a quoted scalar") and where.
         func describe(_ problem: String, _ context: YamlError.Context?) -> String {
-            "malformed YAML front matter: \(problem)" + (context.map { " \($0.text)" } ?? "")
+            var message = "malformed YAML front matter: \(problem)"
+            if let context {
+                let start = at(context.mark)
+                message += " \(context.text) (which starts at \(start.line):\(start.column))"
+            }
+            return message
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),

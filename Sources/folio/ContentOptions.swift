@@ -2,6 +2,12 @@ import ArgumentParser
 import FolioContent
 import FolioText
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `--content DIR`, shared by every command that reads the portfolio
 /// (`@OptionGroup var content: ContentOptions`).
 struct ContentOptions: ParsableArguments {
@@ -22,4 +28,10 @@ func plainLine(_ text: String) -> String { Sanitiser.cleanLine(text) }
 /// "1 error", "2 errors"; `plural` for nouns that do not just take an s.
 func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+}
+
+/// One sanitised line on standard error (unbuffered, so it never interleaves mid-line).
+func printError(_ line: String) {
+    let bytes = Array((plainLine(line) + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
