@@ -74,7 +74,7 @@ public enum ContentLoader {
                                   into diagnostics: inout [Diagnostic]) -> [ItemSource] {
         let folder = FileSystem.join(directory, kind.folder)
         guard present else {
-            diagnostics.append(Diagnostic(path: folder, severity: .warning, message: "no \(kind.folder)/ folder: no \(kind.displayName.lowercased())s will show"))
+            diagnostics.append(Diagnostic(path: folder, severity: .warning, message: "no \(kind.folder)/ folder: no \(kind.pluralName) will show"))
             return []
         }
         guard FileSystem.kind(folder) == .directory else {

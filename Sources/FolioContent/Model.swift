@@ -7,6 +7,7 @@ public enum ItemKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// The folder under Content/ that holds this kind.
     public var folder: String { self == .service ? "services" : "case-studies" }
     public var displayName: String { self == .service ? "Service" : "Case study" }
+    public var pluralName: String { self == .service ? "services" : "case studies" }
 }
 
 public struct Link: Sendable, Hashable, Codable {

@@ -105,8 +105,7 @@ private struct StackBuilder {
     var groups: [TagGroup] = []
     var tags: [Tag] = []
     private var current = 0
-    private var aliasPositions: [String: SourcePosition] = [:]   // alias → where first given
-    private var tagPositions: [String: SourcePosition] = [:]
+    private var aliasPositions: [String: SourcePosition] = [:]   // "tag\0alias" → where given
 
     mutating func open(group: String) {
         if let index = groups.firstIndex(where: { $0.name == group }) { current = index; return }
@@ -130,12 +129,11 @@ private struct StackBuilder {
         } else {
             tags.append(Tag(name: name))
             index = tags.count - 1
-            tagPositions[name] = at
         }
         if !tags[index].groups.contains(group) { tags[index].groups.append(group) }
         for (alias, position) in aliases where !tags[index].aliases.contains(alias) {
             tags[index].aliases.append(alias)
-            aliasPositions[alias] = aliasPositions[alias] ?? position
+            aliasPositions[name + "\0" + alias] = position
         }
     }
 
@@ -145,7 +143,7 @@ private struct StackBuilder {
         for tag in tags {
             for alias in tag.aliases {
                 let key = alias.lowercased()
-                let at = aliasPositions[alias] ?? .start
+                let at = aliasPositions[tag.name + "\0" + alias] ?? .start
                 if let clash = tags.first(where: { $0.name != tag.name && $0.name.lowercased() == key }) {
                     fields.error(at, "alias '\(alias)' of '\(tag.name)' is the name of tag '\(clash.name)'")
                 } else if let previous = owner[key], previous != tag.name {

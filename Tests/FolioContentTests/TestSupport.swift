@@ -62,3 +62,28 @@ struct ScratchTree {
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
+
+extension ScratchTree {
+    /// Diagnostics as `relative/path:line:col: severity: message`.
+    func diagnostics() -> [String] { ScratchTree.relative(load().diagnostics, to: root) }
+
+    static func relative(_ diagnostics: [Diagnostic], to root: String) -> [String] {
+        diagnostics.map { diagnostic in
+            var description = diagnostic.description
+            if description.hasPrefix(root + "/") { description.removeFirst(root.count + 1) }
+            return description
+        }
+    }
+
+    /// Writes one service file, loads, and returns the diagnostics; the tree is removed.
+    static func diagnostics(service name: String, _ text: String) throws -> [String] {
+        try diagnostics(service: name, bytes: Array(text.utf8))
+    }
+
+    static func diagnostics(service name: String, bytes: [UInt8]) throws -> [String] {
+        let tree = try ScratchTree()
+        defer { tree.remove() }
+        try tree.write("services/" + name, bytes: bytes)
+        return tree.diagnostics()
+    }
+}

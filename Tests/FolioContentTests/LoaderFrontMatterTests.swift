@@ -1,0 +1,85 @@
+import Testing
+@testable import FolioContent
+
+/// Broken front matter: position and text of each diagnostic.
+@Suite struct LoaderFrontMatterTests {
+    @Test func unterminatedYAMLFrontMatter() throws {
+        #expect(try ScratchTree.diagnostics(service: "open.md", "---\ntitle: Open\nsummary: never closed\n") == [
+            "services/open.md:1:1: error: unterminated front matter: the '---' on line 1 has no closing '---' line",
+        ])
+    }
+
+    @Test func unterminatedTOMLFrontMatter() throws {
+        #expect(try ScratchTree.diagnostics(service: "open.md", "+++\ntitle = \"Open\"\n") == [
+            "services/open.md:1:1: error: unterminated front matter: the '+++' on line 1 has no closing '+++' line",
+        ])
+    }
+
+    @Test func malformedYAMLPointsAtTheProblemAndWhereItStarted() throws {
+        #expect(try ScratchTree.diagnostics(service: "bad.md", "---\ntitle: Bad\nsummary: \"unclosed\ntags: [a\n---\n") == [
+            "services/bad.md:4:9: error: malformed YAML front matter: found unexpected end of stream while scanning a quoted scalar (which starts at 3:10)",
+        ])
+    }
+
+    @Test func malformedYAMLMappingInsideAValue() throws {
+        #expect(try ScratchTree.diagnostics(service: "colon.md", "---\ntitle: a: b\n---\n") == [
+            "services/colon.md:2:9: error: malformed YAML front matter: mapping values are not allowed in this context",
+        ])
+    }
+
+    @Test func malformedTOML() throws {
+        #expect(try ScratchTree.diagnostics(service: "bad.md", "+++\ntitle = \"Bad\ntags = []\n+++\n") == [
+            "services/bad.md:2:13: error: malformed TOML front matter: Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited",
+        ])
+    }
+
+    @Test func controlCharacterInYAML() throws {
+        #expect(try ScratchTree.diagnostics(service: "esc.md", "---\ntitle: \"Esc \u{1B}[31m\"\n---\n") == [
+            "services/esc.md:2:13: error: malformed YAML front matter: control characters are not allowed",
+        ])
+    }
+
+    @Test func frontMatterThatIsNotAMapping() throws {
+        #expect(try ScratchTree.diagnostics(service: "list.md", "---\n- a\n- b\n---\n") == [
+            "services/list.md:2:1: error: front matter must be a mapping of keys to values, not a list",
+        ])
+    }
+
+    @Test func duplicateKey() throws {
+        #expect(try ScratchTree.diagnostics(service: "twice.md", "---\ntitle: A\ntitle: B\n---\n") == [
+            "services/twice.md:2:1: error: duplicate key 'title' in front matter",
+        ])
+    }
+
+    @Test func missingFrontMatter() throws {
+        #expect(try ScratchTree.diagnostics(service: "plain.md", "# Just Markdown\n") == [
+            "services/plain.md:1:1: error: missing front matter: start the file with a '---' block that has at least a 'title'",
+        ])
+    }
+
+    @Test func yamlAliasBombIsRefusedBeforeExpanding() throws {
+        var lines = ["---", "title: Bomb", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...9 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        lines.append("---")
+        let started = ContinuousClock.now
+        #expect(try ScratchTree.diagnostics(service: "bomb.md", lines.joined(separator: "\n")) == [
+            "services/bomb.md:3:5: error: YAML anchor '&a0' in front matter: anchors and aliases are not allowed (they can expand without limit)",
+        ])
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test func yamlAliasAsAKeyIsRefused() throws {
+        #expect(try ScratchTree.diagnostics(service: "key.md", "---\ntitle: Key\n? *x\n: 1\n---\n") == [
+            "services/key.md:3:3: error: YAML alias '*x' in front matter: anchors and aliases are not allowed (they can expand without limit)",
+        ])
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        let text = "---\ntitle: Deep\nx: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n---\n"
+        #expect(try ScratchTree.diagnostics(service: "deep.md", text) == [
+            "services/deep.md:3:67: error: front matter nests more than 64 levels deep",
+        ])
+    }
+}
