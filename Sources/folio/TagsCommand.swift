@@ -80,7 +80,7 @@ struct TagsCommand: ParsableCommand {
                  + "see `folio check`")
         }
         if json {
-            print(TagsJSON.render(results, index: index))
+            print(TagsJSON.render(results, index: index), terminator: "")
         } else {
             for line in Self.lines(results, index: index) { print(line) }
         }
@@ -115,34 +115,34 @@ struct TagsCommand: ParsableCommand {
     }
 }
 
-/// JSON by hand: the executable needs no Foundation for one flat object.
+/// The --json object, printed with FolioContent's JSON writer (escapes controls, keeps key order).
 enum TagsJSON {
     static func render(_ r: SearchResults, index: TagIndex) -> String {
-        let tags = r.tags.map { m in
-            object([
-                ("name", string(m.tag.name)),
-                ("groups", array(m.tag.groups.map(string))),
-                ("usedBy", "\(m.usedBy)"),
-                ("items", array(index.items(using: m.tag.name).map { string($0.id) })),
-                ("kind", string(name(of: m.kind))),
-                ("alias", m.matchedAlias.map(string) ?? "null"),
-                ("offsets", array((m.matchedAlias == nil ? m.matchedOffsets : m.aliasOffsets).map { "\($0)" })),
+        let tags = r.tags.map { m -> JSONValue in
+            .object([
+                ("name", .string(m.tag.name)),
+                ("groups", .array(m.tag.groups.map(JSONValue.string))),
+                ("usedBy", .int(m.usedBy)),
+                ("items", .array(index.items(using: m.tag.name).map { .string($0.id) })),
+                ("kind", .string(name(of: m.kind))),
+                ("alias", m.matchedAlias.map(JSONValue.string) ?? .null),
+                ("offsets", .array((m.matchedAlias == nil ? m.matchedOffsets : m.aliasOffsets).map(JSONValue.int))),
             ])
         }
-        let items = r.items.map { m in
-            object([
-                ("title", string(m.item.title)),
-                ("kind", string(m.item.kind.rawValue)),
-                ("id", string(m.item.id)),
-                ("match", string(name(of: m.kind))),
-                ("offsets", array(m.matchedOffsets.map { "\($0)" })),
+        let items = r.items.map { m -> JSONValue in
+            .object([
+                ("title", .string(m.item.title)),
+                ("kind", .string(m.item.kind.rawValue)),
+                ("id", .string(m.item.id)),
+                ("match", .string(name(of: m.kind))),
+                ("offsets", .array(m.matchedOffsets.map(JSONValue.int))),
             ])
         }
-        return object([
-            ("query", string(r.query)), ("totalTags", "\(r.totalTags)"),
-            ("matchedTags", "\(r.matchedTags)"), ("matchedItems", "\(r.matchedItems)"),
-            ("tags", array(tags)), ("items", array(items)),
-        ])
+        return JSONValue.object([
+            ("query", .string(r.query)), ("totalTags", .int(r.totalTags)),
+            ("matchedTags", .int(r.matchedTags)), ("matchedItems", .int(r.matchedItems)),
+            ("tags", .array(tags)), ("items", .array(items)),
+        ]).rendered()
     }
 
     static func name(of kind: MatchKind) -> String {
@@ -153,32 +153,5 @@ enum TagsJSON {
         case .subsequence: "subsequence"
         case .unfiltered: "all"
         }
-    }
-
-    private static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-    }
-
-    private static func array(_ values: [String]) -> String {
-        "[" + values.joined(separator: ",") + "]"
-    }
-
-    /// A JSON string literal; control characters escaped, everything else as UTF-8.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x2028 ... 0x2029).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
