@@ -1,0 +1,81 @@
+/// The settings a session runs with, after defaults, config files and flags are merged.
+///
+/// Defaults depend on the mode: a kiosk (anonymous visitors) gets a 10-minute idle timeout,
+/// a 1-hour session cap and 3 enquiries per source address per hour; an ordinary user gets
+/// none of these unless a config file or flag sets them.
+public struct KioskConfig: Sendable, Hashable {
+    public var kiosk: Bool
+    /// Seconds without input before the session ends; nil: never.
+    public var idleTimeout: Int?
+    /// Seconds a session may last; nil: no cap.
+    public var sessionLimit: Int?
+    /// Enquiries per source address per hour; nil: unlimited, 0: sending is refused.
+    public var enquiriesPerHour: Int?
+    /// `--outbox` or the config's `outbox`; nil leaves the choice to the outbox's own rules.
+    public var outbox: String?
+    /// `--content` or the config's `content`; pass it as `ContentLocator.resolve(explicit:)`.
+    public var content: String?
+    /// The config's `ratelimit_file`; nil means `RateLimiter.defaultStateFile(environment:)`.
+    public var rateLimitFile: String?
+
+    public enum KioskDefaults {
+        public static let idleTimeout = 600
+        public static let sessionLimit = 3_600
+        public static let enquiriesPerHour = 3
+    }
+
+    public init(kiosk: Bool = false, idleTimeout: Int? = nil, sessionLimit: Int? = nil,
+                enquiriesPerHour: Int? = nil, outbox: String? = nil, content: String? = nil,
+                rateLimitFile: String? = nil) {
+        self.kiosk = kiosk; self.idleTimeout = idleTimeout; self.sessionLimit = sessionLimit
+        self.enquiriesPerHour = enquiriesPerHour; self.outbox = outbox; self.content = content
+        self.rateLimitFile = rateLimitFile
+    }
+
+    /// Applies the mode's defaults to whatever `settings` leaves unsaid.
+    public init(_ settings: SessionSettings) {
+        let kiosk = settings.kiosk ?? false
+        func pick(_ limit: Limit?, kioskDefault: Int) -> Int? {
+            switch limit {
+            case .some(.off): nil
+            case .some(.value(let n)): n
+            case .none: kiosk ? kioskDefault : nil
+            }
+        }
+        self.init(kiosk: kiosk,
+                  idleTimeout: pick(settings.idleTimeout, kioskDefault: KioskDefaults.idleTimeout),
+                  sessionLimit: pick(settings.sessionLimit, kioskDefault: KioskDefaults.sessionLimit),
+                  enquiriesPerHour: pick(settings.enquiriesPerHour,
+                                         kioskDefault: KioskDefaults.enquiriesPerHour),
+                  outbox: settings.outbox, content: settings.content,
+                  rateLimitFile: settings.rateLimitFile)
+    }
+
+    /// Config files (see `ConfigLoader`) with `flags` laid on top. Any `.error` diagnostic
+    /// means the caller should print them all and exit 78 (EX_CONFIG) rather than run with
+    /// settings the admin did not write.
+    public static func resolve(flags: SessionSettings, environment: [String: String],
+                               systemPath: String = ConfigLoader.systemPath) -> (KioskConfig, [ConfigDiagnostic]) {
+        let (files, diagnostics) = ConfigLoader.load(environment: environment, systemPath: systemPath)
+        return (KioskConfig(files.overlaid(with: flags)), diagnostics)
+    }
+}
+
+/// Command-line flags turned into a settings layer, parsed exactly like the config file's
+/// values so `--idle-timeout 90`, `--idle-timeout 10m` and `--idle-timeout off` all work.
+public enum SessionFlags {
+    public static func settings(kiosk: Bool, idleTimeout: String? = nil, sessionLimit: String? = nil,
+                                outbox: String? = nil, content: String? = nil)
+        -> Result<SessionSettings, ConfigValueError> {
+        var settings = SessionSettings(kiosk: kiosk ? true : nil, outbox: outbox, content: content)
+        for (flag, text, keyPath) in [("--idle-timeout", idleTimeout, \SessionSettings.idleTimeout),
+                                      ("--session-limit", sessionLimit, \SessionSettings.sessionLimit)] {
+            guard let text else { continue }
+            switch ConfigValue.duration(text) {
+            case .success(let limit): settings[keyPath: keyPath] = limit
+            case .failure(let error): return .failure(ConfigValueError("\(flag): \(error.message)"))
+            }
+        }
+        return .success(settings)
+    }
+}

@@ -1,0 +1,73 @@
+import Glibc
+
+/// The process-wide measures a kiosk session takes before it draws anything: no core files,
+/// no variables that name programs or files to load, and no job-control stops. Each is a
+/// plain POSIX call, so the run loop can apply them before ncurses starts.
+public enum KioskGuard {
+    /// Variables that name a program some code path might launch.
+    public static let launcherVariables = [
+        "EDITOR", "VISUAL", "PAGER", "MANPAGER", "BROWSER", "SHELL", "LESSOPEN", "LESSCLOSE",
+    ]
+    /// Variables that make glibc or ncurses load files from a client-chosen place.
+    public static let loaderVariables = ["LOCPATH", "NLSPATH", "TERMINFO", "TERMINFO_DIRS", "TERMCAP"]
+    /// Everything a kiosk removes, plus SSH_ORIGINAL_COMMAND, which folio drops in every mode.
+    public static var kioskRemovedVariables: [String] {
+        launcherVariables + loaderVariables + ["SSH_ORIGINAL_COMMAND"]
+    }
+
+    /// Sets RLIMIT_CORE to 0 (soft and hard), so a crash leaves no core file holding a
+    /// visitor's draft. Returns false if the kernel refused.
+    @discardableResult
+    public static func disableCoreDumps() -> Bool {
+        var limit = rlimit(rlim_cur: 0, rlim_max: 0)
+        return setrlimit(Int32(RLIMIT_CORE.rawValue), &limit) == 0
+    }
+
+    /// The current RLIMIT_CORE soft limit (for tests and diagnostics).
+    public static func coreDumpLimit() -> UInt {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_CORE.rawValue), &limit) == 0 else { return .max }
+        return UInt(limit.rlim_cur)
+    }
+
+    /// Removes `kioskRemovedVariables` from the process environment; returns those that were set.
+    @discardableResult
+    public static func scrubEnvironment() -> [String] {
+        kioskRemovedVariables.filter { name in
+            guard getenv(name) != nil else { return false }
+            unsetenv(name)
+            return true
+        }
+    }
+
+    /// Ignores SIGTSTP, SIGTTIN, SIGTTOU and SIGQUIT. Raw mode already delivers ^Z and ^\ as
+    /// keys; this covers the moments before raw mode is on and after it is off. ncurses
+    /// leaves an ignored SIGTSTP alone. SIGINT is not touched: the run loop handles it.
+    public static func ignoreJobControlSignals() {
+        for signal in [SIGTSTP, SIGTTIN, SIGTTOU, SIGQUIT] {
+            Glibc.signal(signal, SIG_IGN)
+        }
+    }
+
+    /// All of the above, in the order start-up needs them.
+    public static func engage() {
+        disableCoreDumps()
+        ignoreJobControlSignals()
+        scrubEnvironment()
+    }
+}
+
+/// What the UI may do in this session. FolioCore cannot import FolioSession, so the run loop
+/// copies these flags into the app state; every code path that would start a program or
+/// open a URL or file outside folio checks them first.
+public struct SessionPolicy: Sendable, Hashable {
+    public var kiosk: Bool
+    /// False in a kiosk: no $EDITOR, $PAGER, $BROWSER, $SHELL, no `xdg-open`, no `system`.
+    public var mayLaunchProcesses: Bool { !kiosk }
+    /// False in a kiosk: links are shown as text, never opened.
+    public var mayOpenURLs: Bool { !kiosk }
+    /// False in a kiosk: no export or save to a path the visitor types.
+    public var mayWriteUserFiles: Bool { !kiosk }
+
+    public init(kiosk: Bool) { self.kiosk = kiosk }
+}

@@ -1,0 +1,90 @@
+import Glibc
+import Testing
+@testable import FolioSession
+
+@Suite struct ClientEnvironmentTests {
+    @Test(arguments: ["C", "POSIX", "C.UTF-8", "C.utf8", "en_US.UTF-8", "de_DE@euro", "fil_PH.UTF-8",
+                      "sr_RS.UTF-8@latin", "en"])
+    func wellFormedLocaleNames(name: String) {
+        #expect(LocaleName.isWellFormed(name))
+    }
+
+    @Test(arguments: ["", "../../tmp/evil", "/usr/lib/locale/C.utf8", "en_us.UTF-8", "e", "engl_US",
+                      "en_USA", "en_US.", "en_US.UTF 8", "en_US@", "C.UTF-8\n", "POSIXLY", "en_US.UTF-8@euro@x",
+                      "x\u{0}y", String(repeating: "a", count: 81)])
+    func malformedLocaleNames(name: String) {
+        #expect(!LocaleName.isWellFormed(name))
+    }
+
+    @Test func installedLocalesAreCheckedWithoutTouchingTheProcessLocale() {
+        #expect(LocaleName.isUsable("C.UTF-8"))
+        #expect(LocaleName.isUsable("POSIX", category: LC_CTYPE))
+        // Well-formed but not installed (this box only has C, C.utf8 and POSIX guaranteed).
+        #expect(!LocaleName.isUsable("xx_YY.UTF-8"))
+    }
+
+    @Test func invalidLocaleAndTermVariablesAreDropped() {
+        let client = ClientEnvironment(environment: [
+            "LANG": "C.UTF-8", "LC_ALL": "", "LC_CTYPE": "../evil", "LC_TIME": "xx_YY",
+            "LANGUAGE": "en:../x", "TERM": "xterm/../../tmp/t", "HOME": "/home/v",
+        ])
+        #expect(client.locale == ["LANG": "C.UTF-8", "LC_ALL": ""])
+        #expect(Set(client.rejected) == ["LC_CTYPE", "LC_TIME", "LANGUAGE", "TERM"])
+        #expect(client.term == nil)
+        let clean = client.sanitisedEnvironment(kiosk: false)
+        #expect(clean == ["LANG": "C.UTF-8", "LC_ALL": "", "HOME": "/home/v"])
+    }
+
+    @Test(arguments: [("xterm-256color", true), ("screen.xterm-256color", true), ("rxvt-unicode+x", true),
+                      ("vt100", true), ("", false), (".hidden", false), ("-x", false), ("a/b", false),
+                      ("x y", false), ("xterm\u{1B}", false), ("tërm", false),
+                      (String(repeating: "x", count: 64), true), (String(repeating: "x", count: 65), false)])
+    func termPattern(term: String, valid: Bool) {
+        #expect(ClientEnvironment.isValidTerm(term) == valid)
+    }
+
+    @Test func sshOriginalCommandIsDroppedInEveryModeAndLaunchersInKiosk() {
+        let env = ["SSH_ORIGINAL_COMMAND": "sh -c id", "EDITOR": "/bin/sh", "VISUAL": "vi", "PAGER": "less",
+                   "BROWSER": "w3m", "SHELL": "/bin/bash", "TERMINFO": "/tmp/t", "LOCPATH": "/tmp/l",
+                   "TERM": "xterm", "PATH": "/usr/bin"]
+        let client = ClientEnvironment(environment: env)
+        let user = client.sanitisedEnvironment(kiosk: false)
+        #expect(user["SSH_ORIGINAL_COMMAND"] == nil)
+        #expect(user["EDITOR"] == "/bin/sh" && user["TERMINFO"] == "/tmp/t")
+        #expect(client.sanitisedEnvironment(kiosk: true) == ["TERM": "xterm", "PATH": "/usr/bin"])
+    }
+
+    @Test func parsesSSHConnection() throws {
+        let v4 = try #require(SSHOrigin(sshConnection: "203.0.113.7 51234 192.0.2.1 22"))
+        #expect(v4.clientAddress == "203.0.113.7" && v4.clientPort == 51_234)
+        #expect(v4.serverAddress == "192.0.2.1" && v4.serverPort == 22)
+        #expect(v4.rateLimitKey == "203.0.113.7")
+        let v6 = try #require(SSHOrigin(sshConnection: "2001:DB8:0:1:aaaa:bbbb:0:1 40000 ::1 2222"))
+        #expect(v6.clientAddress == "2001:db8:0:1:aaaa:bbbb:0:1")
+        #expect(v6.rateLimitKey == "2001:db8:0:1::/64")
+        #expect(SSHOrigin(sshConnection: "2001:db8:0:1::99 1 ::1 22")?.rateLimitKey == v6.rateLimitKey)
+        let mapped = try #require(SSHOrigin(sshConnection: "::ffff:198.51.100.9 1 ::1 22"))
+        #expect(mapped.clientAddress == "198.51.100.9" && mapped.rateLimitKey == "198.51.100.9")
+    }
+
+    @Test(arguments: ["", "1.2.3.4 5 6.7.8.9", "1.2.3.4 5 6.7.8.9 22 x", "1.2.3.4  5 6.7.8.9 22",
+                      "1.2.3.256 5 6.7.8.9 22", "1.2.3.4 0 6.7.8.9 22", "1.2.3.4 65536 6.7.8.9 22",
+                      "1.2.3.4 +5 6.7.8.9 22", "01.2.3.4 5 6.7.8.9 22", "fe80::1%eth0 5 ::1 22",
+                      "host.example 5 ::1 22", "1.2.3.4 5 6.7.8.9 22\n"])
+    func rejectsMalformedSSHConnection(value: String) {
+        #expect(SSHOrigin(sshConnection: value) == nil)
+    }
+
+    @Test func rateLimitKeyFallsBackSafely() {
+        #expect(ClientEnvironment(environment: [:]).rateLimitKey == "local")
+        #expect(ClientEnvironment(environment: ["SSH_CONNECTION": "garbage"]).rateLimitKey == "unknown")
+        #expect(ClientEnvironment(environment: ["SSH_CONNECTION": "10.0.0.2 5 10.0.0.1 22"]).rateLimitKey == "10.0.0.2")
+    }
+
+    @Test func clampsWindowSizes() {
+        #expect(ClientEnvironment.clampWindow(width: 80, height: 24) == (80, 24))
+        #expect(ClientEnvironment.clampWindow(width: 65_535, height: 65_535) == (500, 300))
+        #expect(ClientEnvironment.clampWindow(width: 0, height: -3) == (1, 1))
+        #expect(ClientEnvironment.clampWindow(width: 500, height: 300) == (500, 300))
+    }
+}
