@@ -26,6 +26,8 @@ public struct Profile: Sendable, Hashable {
     public var path: String
     /// Stack tags for the work overall (languages used across everything), not one item.
     public var tags: [String]
+    /// The call to action that opens the contact composer ("Talk about a backend project").
+    public var contactPrompt: String = ""
     public init(name: String, headline: String, tagline: String, email: String,
                 links: [Link], body: String, path: String, tags: [String] = []) {
         self.name = name; self.headline = headline; self.tagline = tagline

@@ -12,7 +12,7 @@ enum PageReader {
                            "date", "draft", "published", "sector", "slug"]
     /// Keys folio reads from profile.md.
     static let profileKeys = ["name", "title", "headline", "tagline", "description", "summary",
-                              "email", "links", "tags"]
+                              "email", "contact", "links", "tags"]
     /// Hugo and Jekyll keys folio has no use for: ignored without a warning, so a site's
     /// existing pages load cleanly.
     static let quietKeys: Set<String> = ["layout", "permalink", "categories", "author", "authors",
@@ -110,6 +110,7 @@ enum PageReader {
             }
             profile.email = email.value
         }
+        profile.contactPrompt = fields.string("contact")?.value ?? ""
         profile.links = fields.links("links") ?? []
         let tags = fields.stringList("tags") ?? []
         profile.tags = tags.map(\.value)

@@ -35,6 +35,7 @@ extension Profile {
             ("headline", .string(headline)),
             ("tagline", .string(tagline)),
             ("email", .string(email)),
+            ("contactPrompt", .string(contactPrompt)),
             ("links", .array(links.map { .object([("label", .string($0.label)), ("url", .string($0.url))]) })),
             ("tags", strings(tags)),
             ("body", .string(body)),

@@ -17,8 +17,9 @@ enum YAMLFrontMatter {
                 message: problem.message))
         }
         do {
-            guard let root = try Yams.compose(yaml: text) else { return .success(nil) }
-            return convert(root, shift: shift).map { $0 }
+            // Explicit UTF-8: Yams' default encoding reads an environment variable and prints.
+            guard let root = try Yams.compose(yaml: text, .default, .default, .utf8) else { return .success(nil) }
+            return convert(root, shift: shift).map { Optional($0) }
         } catch let error as YamlError {
             return .failure(problem(from: error, text: text, shift: shift))
         } catch {

@@ -11,6 +11,7 @@ import FolioContent
 ///       "schemaVersion": 1,
 ///       "profile": {
 ///         "name": string, "headline": string, "tagline": string, "email": string,
+///         "contactPrompt": string, // call to action for the contact composer
 ///         "links": [{"label": string, "url": string}],
 ///         "tags": [string],        // stack tags for the work overall
 ///         "body": string,          // Markdown

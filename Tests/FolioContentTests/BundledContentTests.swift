@@ -53,6 +53,7 @@ import Testing
         #expect(profile.name == "Engineering · Backend")
         #expect(profile.headline == "Backend Engineering — Distributed Systems & Microservices")
         #expect(profile.email == "hello@example.com")
+        #expect(profile.contactPrompt == "Talk about a backend project")
         for fact in ["five years", "Lybertine", "Upfirst", "Dedukt", "Periteleios", "fintech", "edutech",
                      "agritech", "Reliability first", "Test what matters", "Maintainability over cleverness"] {
             #expect(profile.body.contains(fact), "profile body lacks \(fact)")
