@@ -7,6 +7,8 @@ import Glibc
 public struct Maildir: Sendable {
     public let path: String
     public var identity: SystemIdentity
+    /// fsync(2) of a message file; tests inject failures.
+    var syncFile: @Sendable (Int32) -> Int32 = { fsync($0) }
 
     public init(path: String, identity: SystemIdentity = SystemIdentity()) {
         self.path = path; self.identity = identity
@@ -35,9 +37,9 @@ public struct Maildir: Sendable {
                 return name
             case .collision where collisions < 3:
                 collisions += 1
-            case .syncFailed(let error) where fsyncFailures == 0:
-                // Never fsync the same descriptor again: write the message anew from memory.
-                _ = error
+            case .syncFailed where fsyncFailures == 0:
+                // Never fsync the same descriptor again (the kernel may have dropped the dirty
+                // pages and would report success): write the message anew from memory, once.
                 fsyncFailures += 1
             case .collision:
                 throw OutboxError(kind: .system(EEXIST), reason: "could not find a unique file name", path: path)
@@ -73,7 +75,7 @@ public struct Maildir: Sendable {
             close(descriptor); removeTmp()
             return .failed(.system(written, "write", path: tmpPath))
         }
-        if fsync(descriptor) != 0 {
+        if syncFile(descriptor) != 0 {
             let code = errno
             close(descriptor); removeTmp()
             return .syncFailed(.system(code, "fsync", path: tmpPath))

@@ -29,7 +29,7 @@ public struct Origin: Sendable, Hashable {
         return origin
     }
 
-    public static func current() -> Origin { from(environment: ProcessEnvironment.current()) }
+    public static func current() -> Origin { from(environment: OutboxEnvironment.current()) }
 
     public static func currentUser() -> String? {
         guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
@@ -61,14 +61,17 @@ public struct Origin: Sendable, Hashable {
     }
 }
 
-/// The process environment without Foundation.
-public enum ProcessEnvironment {
-    public static func current() -> [String: String] {
+/// The process environment without Foundation. Internal: FolioSession has the public one
+/// (FolioOutbox sits below it), and two public types of one name would clash in the app.
+@usableFromInline
+enum OutboxEnvironment {
+    @usableFromInline
+    static func current() -> [String: String] {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
             let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "=") {
+            if let equals = pair.firstIndex(of: "="), result[String(pair[..<equals])] == nil {
                 result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
             }
             pointer += 1

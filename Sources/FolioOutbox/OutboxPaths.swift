@@ -7,13 +7,13 @@ import Glibc
 /// XDG variables that are empty or relative are ignored, as the specification says.
 public enum OutboxPaths {
     public static func outbox(explicit: String? = nil,
-                              environment: [String: String] = ProcessEnvironment.current()) -> String {
+                              environment: [String: String] = OutboxEnvironment.current()) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let variable = environment["FOLIO_OUTBOX"], !variable.isEmpty { return variable }
         return base("XDG_DATA_HOME", default: ".local/share", environment: environment) + "/folio/outbox"
     }
 
-    public static func drafts(environment: [String: String] = ProcessEnvironment.current()) -> String {
+    public static func drafts(environment: [String: String] = OutboxEnvironment.current()) -> String {
         base("XDG_STATE_HOME", default: ".local/state", environment: environment) + "/folio/drafts"
     }
 

@@ -141,3 +141,57 @@ import Testing
         #expect(entries(temp.path).isEmpty)
     }
 }
+
+@Suite struct FsyncFailureTests {
+    let enquiry = Enquiry(name: "A", email: "a@b.c", subject: "s", message: "m")
+
+    /// Records each descriptor fsync is called on, failing the first `failures` calls with EIO.
+    final class FailingSync: @unchecked Sendable {
+        var calls: [Int32] = []
+        var tmpAtFailure: [[String]] = []
+        let failures: Int
+        let tmp: String
+        init(failures: Int, tmp: String) { self.failures = failures; self.tmp = tmp }
+
+        func sync(_ descriptor: Int32) -> Int32 {
+            calls.append(descriptor)
+            if calls.count <= failures {
+                tmpAtFailure.append(entries(tmp))
+                errno = EIO
+                return -1
+            }
+            return fsync(descriptor)
+        }
+    }
+
+    @Test func aFailedFsyncRewritesTheMessageIntoAFreshFile() throws {
+        let temp = TempDirectory()
+        let recorder = FailingSync(failures: 1, tmp: temp.path + "/tmp")
+        var maildir = Maildir(path: temp.path)
+        maildir.syncFile = { recorder.sync($0) }
+        let id = try maildir.deliver(enquiry, to: "me@example.com", origin: Origin())
+        #expect(recorder.calls.count == 2)
+        #expect(recorder.tmpAtFailure.first?.count == 1)
+        #expect(recorder.tmpAtFailure.first != [id])  // the rewrite used a new name
+        #expect(entries(temp.path + "/new") == [id])
+        #expect(entries(temp.path + "/tmp").isEmpty)
+        #expect(ParsedMessage(contents(temp.path + "/new/" + id)).body == "m")
+    }
+
+    @Test func twoFailedFsyncsReportNotSaved() {
+        let temp = TempDirectory()
+        let recorder = FailingSync(failures: 2, tmp: temp.path + "/tmp")
+        var maildir = Maildir(path: temp.path)
+        maildir.syncFile = { recorder.sync($0) }
+        do throws(OutboxError) {
+            _ = try maildir.deliver(enquiry, to: "me@example.com", origin: Origin())
+            Issue.record("reported saved")
+        } catch {
+            #expect(error.reason == "input/output error (fsync)")
+            #expect(error.isTemporary)
+        }
+        #expect(recorder.calls.count == 2)
+        #expect(entries(temp.path + "/new").isEmpty)
+        #expect(entries(temp.path + "/tmp").isEmpty)
+    }
+}
