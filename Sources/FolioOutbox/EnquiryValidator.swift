@@ -43,12 +43,12 @@ public struct FieldError: Sendable, Hashable, CustomStringConvertible, Error {
 public enum EnquiryValidator {
     /// All problems of `enquiry`, checked on `enquiry.normalised()`, in field order.
     public static func validate(_ enquiry: Enquiry) -> [FieldError] {
-        let clean = enquiry.normalised()
-        return EnquiryField.allCases.flatMap { validate(clean[$0], as: $0) }
+        EnquiryField.allCases.flatMap { validate(enquiry[$0], as: $0) }
     }
 
-    /// The problems of one (normalised) field value: for inline display while typing.
+    /// The problems of one field's value (normalised first): for inline display while typing.
     public static func validate(_ value: String, as field: EnquiryField) -> [FieldError] {
+        let value = Enquiry.normalised(value, as: field)
         var errors: [FieldError] = []
         let blank = value.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
         if blank {
@@ -85,13 +85,14 @@ extension Enquiry {
     /// CR LF and lone CR turned into LF and every other control except LF and tab removed.
     public func normalised() -> Enquiry {
         var copy = self
-        copy.name = Self.trimmed(name)
-        copy.email = Self.trimmed(email)
-        copy.subject = Self.trimmed(subject)
-        let company = Self.trimmed(company ?? "")
-        copy.company = company.isEmpty ? nil : company
-        copy.message = Self.cleanMessage(message)
+        for field in EnquiryField.allCases { copy[field] = Self.normalised(self[field], as: field) }
+        if copy.company?.isEmpty ?? true { copy.company = nil }
         return copy
+    }
+
+    /// One field's value as it will be saved (see `normalised()`).
+    public static func normalised(_ value: String, as field: EnquiryField) -> String {
+        field.isSingleLine ? trimmed(value) : cleanMessage(value)
     }
 
     static func trimmed(_ value: String) -> String {

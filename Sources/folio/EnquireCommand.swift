@@ -18,31 +18,34 @@ struct EnquireCommand: ParsableCommand {
         newline and tab are removed.
 
         LIMITS
-          name and company at most 128 characters, subject 200, e-mail 254 (WHATWG "valid \
-        e-mail address"), message 64 KiB (65,536 bytes of UTF-8). Characters are Unicode code \
-        points. Line breaks, tabs and other control characters are refused in one-line fields.
+          name, company   at most 128 characters (Unicode code points)
+          subject         at most 200 characters
+          email           WHATWG "valid e-mail address", at most 254 characters
+          message         at most 64 KiB (65,536 bytes of UTF-8)
+          Line breaks, tabs and other controls are refused in one-line fields.
 
         EXAMPLES
           folio enquire --name 'Ada Lovelace' --email ada@example.org \\
                         --subject 'Engine design review' --message-file note.txt
-          printf 'Hello!\\n' | folio enquire --name 山田 --email taro@example.jp --subject 見積もり
+          printf 'Hello!\\n' | folio enquire --name 山田 --email taro@example.jp \\
+                        --subject 見積もり
           folio enquire --outbox /srv/folio/outbox ... < note.txt
 
         EXIT STATUS
           0   saved; the id is printed
           65  invalid input; each field error is printed (EX_DATAERR)
           66  the message file cannot be read (EX_NOINPUT)
-          73  the outbox is unsafe: a symlink, not a directory, or writable by others (EX_CANTCREAT)
+          73  unsafe outbox: symlink, not a directory, others can write (EX_CANTCREAT)
           74  another input/output error (EX_IOERR)
-          75  temporary failure: disk full, read-only file system, permission denied; \
-        retry once the cause is fixed (EX_TEMPFAIL)
+          75  temporary failure: disk full, read-only file system, permission denied;
+              retry once the cause is fixed (EX_TEMPFAIL)
           78  no valid contact address in the profile and no --to (EX_CONFIG)
 
         ENVIRONMENT
-          FOLIO_CONTENT    portfolio whose profile email receives the enquiry (same as --content)
-          FOLIO_OUTBOX     outbox directory (same as --outbox)
-          XDG_DATA_HOME    default outbox is $XDG_DATA_HOME/folio/outbox
-          SSH_CONNECTION   recorded in the X-Folio-Origin and X-Folio-Session headers
+          FOLIO_CONTENT   portfolio whose profile email receives enquiries (--content)
+          FOLIO_OUTBOX    outbox directory (--outbox)
+          XDG_DATA_HOME   the default outbox is $XDG_DATA_HOME/folio/outbox
+          SSH_CONNECTION  recorded in the X-Folio-Origin and X-Folio-Session headers
         """
     )
 

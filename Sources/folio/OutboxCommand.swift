@@ -19,8 +19,11 @@ struct OutboxCommand: ParsableCommand {
           folio outbox init --shared --group folio /srv/folio/outbox
 
         EXIT STATUS
-          0 done; 65 bad argument or no such message; 73 unsafe outbox; 74 I/O error; \
-        75 temporary failure
+          0   done
+          65  bad argument, or no such message
+          73  unsafe outbox (symlink, not a directory, unsafe modes)
+          74  input/output error
+          75  temporary failure (read-only, permission denied, disk full)
         """,
         subcommands: [OutboxListCommand.self, OutboxShowCommand.self, OutboxInitCommand.self]
     )

@@ -120,3 +120,22 @@ import Testing
         ])
     }
 }
+
+@Suite struct FieldValidationTests {
+    @Test func singleFieldsAreNormalisedBeforeChecking() {
+        #expect(EnquiryValidator.validate("  ada@example.org ", as: .email).isEmpty)
+        #expect(EnquiryValidator.validate("   ", as: .company).isEmpty)
+        #expect(EnquiryValidator.validate("   ", as: .name).map(\.problem) == [.required])
+        #expect(EnquiryValidator.validate("a\u{0}b", as: .message).isEmpty)  // removed, not refused
+        #expect(Enquiry.normalised("a\r\nb\u{7}", as: .message) == "a\nb")
+        #expect(Enquiry.normalised(" x ", as: .subject) == "x")
+    }
+
+    @Test func labelsAndLimitsForTheComposer() {
+        #expect(EnquiryField.allCases.map(\.label) == ["Name", "Email", "Company", "Subject", "Message"])
+        #expect(EnquiryField.allCases.filter(\.isRequired) == [.name, .email, .subject, .message])
+        #expect(FieldLimits.count("山田", for: .name) == 2)
+        #expect(FieldLimits.count("山田", for: .message) == 6)
+        #expect(FieldLimits.unit(for: .message) == .bytes)
+    }
+}
