@@ -70,6 +70,22 @@ public struct DraftStore: Sendable {
         }
         let synced = FileSystem.syncDirectory(parent)
         if synced != 0 { throw OutboxError.system(synced, "fsync drafts directory", path: directory) }
+        removeStaleTemporaries(in: parent)
+    }
+
+    /// Temp files of this draft left by a process that died mid-save (its pid is gone).
+    private func removeStaleTemporaries(in parent: Int32) {
+        let listing = openat(parent, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard listing >= 0, let handle = fdopendir(listing) else { return }
+        defer { closedir(handle) }
+        let prefix = ".\(name)."
+        while let entry = readdir(handle) {
+            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard file.hasPrefix(prefix), file.hasSuffix(".tmp"),
+                  let pid = Int32(file.dropFirst(prefix.count).prefix { $0 != "." }),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlinkat(parent, file, 0)
+        }
     }
 
     /// The draft, or nil when there is none or it is unreadable (see `read()` for why).

@@ -50,6 +50,16 @@ import Testing
         #expect(store.read() == .none)
     }
 
+    @Test func temporariesOfDeadProcessesAreCleanedUp() throws {
+        let temp = TempDirectory()
+        let store = DraftStore(directory: temp.path)
+        writeFile(temp.file(".enquiry.2147483646.abc.tmp"), "half a draft")   // no such pid
+        writeFile(temp.file(".enquiry.\(getpid()).abc.tmp"), "in progress")    // a live writer
+        writeFile(temp.file(".other.2147483646.abc.tmp"), "another draft's")
+        try store.save(Enquiry(name: "a"))
+        #expect(entries(temp.path) == [".enquiry.\(getpid()).abc.tmp", ".other.2147483646.abc.tmp", "enquiry.draft"])
+    }
+
     @Test func unknownFieldsAreIgnored() {
         let temp = TempDirectory()
         let store = DraftStore(directory: temp.path)
