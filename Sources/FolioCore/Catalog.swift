@@ -25,8 +25,12 @@ public struct Catalog: Sendable {
     private let itemTags: [String: [String]]
     private let tagsByName: [String: Tag]
     private let groupsByTag: [String: [String]]
+    private let refsByID: [String: ItemRef]
+    /// Folded tags and titles for `/` search, built once.
+    public let searchIndex: TagIndex
 
     public init(_ portfolio: Portfolio) {
+        let portfolio = portfolio.sanitised()
         self.portfolio = portfolio
         aboutPages = AboutPage.split(portfolio.profile.body)
         var tagsByName: [String: Tag] = [:]
@@ -70,6 +74,14 @@ public struct Catalog: Sendable {
             for tag in group.tags where groupsByTag[tag]?.contains(group.name) != true { groupsByTag[tag, default: []].append(group.name) }
         }
         self.groupsByTag = groupsByTag
+        var refsByID: [String: ItemRef] = [:]
+        for section in [Section.services, .caseStudies] {
+            for (i, item) in (section == .services ? portfolio.services : portfolio.caseStudies).enumerated() {
+                refsByID[item.id] = refsByID[item.id] ?? ItemRef(section: section, index: i)
+            }
+        }
+        self.refsByID = refsByID
+        searchIndex = TagIndex(portfolio: portfolio)
         stackRows = rows
         stackEntryRows = rows.indices.filter { if case .tag = rows[$0] { true } else { false } }
         self.usage = usage
@@ -133,6 +145,9 @@ public struct Catalog: Sendable {
 
     /// Resolves a name or alias (any case) to the tag's stack name.
     public func canonicalTag(_ name: String) -> String? { canonicalNames[name.lowercased()] }
+
+    /// An item's place by its id (`case-studies/bankvole`).
+    public func ref(id: String) -> ItemRef? { refsByID[id] }
 
     /// Finds an item by `slug`, `kind/slug` (`case-studies/bankvole`) or its title.
     public func find(_ reference: String) -> ItemRef? {

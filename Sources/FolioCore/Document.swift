@@ -7,6 +7,7 @@ public enum DocumentID: Sendable, Hashable {
     case tag(String)
     case contact
     case empty(Section)
+    case help               // the `?` overlay's text
 }
 
 /// A detail pane's text, laid out for one width. `links` are the lines that open an item
@@ -49,16 +50,19 @@ extension AppState {
     }
 
     /// The current document at `width`, from the cache when `update` has prepared it.
-    func document(width: Int) -> Document {
-        documents.cached(documentID, width: width)
-            ?? DocumentBuilder(catalog: catalog, glyphs: glyphs).build(documentID, width: width)
+    func document(width: Int) -> Document { document(documentID, width: width) }
+
+    func document(_ id: DocumentID, width: Int) -> Document {
+        documents.cached(id, width: width) ?? DocumentBuilder(catalog: catalog, glyphs: glyphs).build(id, width: width)
     }
 
-    /// Lays out the current document once for this width; called by `update`.
-    mutating func prepareDocument(width: Int) -> Document {
-        if let doc = documents.cached(documentID, width: width) { return doc }
-        let doc = DocumentBuilder(catalog: catalog, glyphs: glyphs).build(documentID, width: width)
-        documents.store(doc, documentID, width: width)
+    /// Lays out a document once for this width; `update` calls it so `render` finds it cached.
+    @discardableResult
+    mutating func prepareDocument(_ id: DocumentID? = nil, width: Int) -> Document {
+        let id = id ?? documentID
+        if let doc = documents.cached(id, width: width) { return doc }
+        let doc = DocumentBuilder(catalog: catalog, glyphs: glyphs).build(id, width: width)
+        documents.store(doc, id, width: width)
         return doc
     }
 }

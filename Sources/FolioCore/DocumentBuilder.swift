@@ -17,6 +17,7 @@ struct DocumentBuilder {
         case .tag(let name): return tag(name, width)
         case .contact: return Document(lines: contact(width), links: [])
         case .empty(let section): return Document(lines: empty(section, width), links: [])
+        case .help: return Document(lines: HelpView.lines(width: width, symbols: Symbols(matching: glyphs)), links: [])
         }
     }
 

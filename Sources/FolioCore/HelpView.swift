@@ -4,13 +4,14 @@ import FolioText
 enum HelpView {
     static func frame(_ state: AppState) -> Rect {
         let width = min(state.width - 2, 78)
-        return Rect(x: (state.width - width) / 2, y: 1, width: width, height: max(3, state.height - 2))
+        let top = Geometry(state).topRule
+        return Rect(x: (state.width - width) / 2, y: top, width: width, height: max(3, state.height - 1 - top))
     }
 
-    /// The help text at the overlay's width.
-    static func lines(_ state: AppState) -> [StyledLine] {
-        let inner = max(10, frame(state).width - 4)
-        let glyphs = state.symbols
+    static func textWidth(_ state: AppState) -> Int { max(10, frame(state).width - 4) }
+
+    /// The help text at the overlay's width. Cached as a document: see `DocumentID.help`.
+    static func lines(width inner: Int, symbols glyphs: Symbols) -> [StyledLine] {
         let keyColumn = min(18, inner / 3)
         var lines: [StyledLine] = []
         for context in KeyContext.allCases {
@@ -34,12 +35,12 @@ enum HelpView {
     }
 
     static func maxScroll(_ state: AppState) -> Int {
-        max(0, lines(state).count - (frame(state).height - 2))
+        max(0, state.document(.help, width: textWidth(state)).lines.count - (frame(state).height - 2))
     }
 
     static func draw(_ state: AppState, scroll: Int, into buffer: inout Buffer) {
         let box = OverlayBox(frame: frame(state))
-        let lines = lines(state)
+        let lines = state.document(.help, width: textWidth(state)).lines
         let inner = box.inner
         let shown = min(inner.height, max(0, lines.count - scroll))
         let more = lines.count - scroll - shown

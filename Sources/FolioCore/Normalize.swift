@@ -22,9 +22,10 @@ extension AppState {
 
         switch overlay {
         case .help(let scroll)?:
+            prepareDocument(.help, width: HelpView.textWidth(self))
             overlay = .help(scroll: min(max(0, scroll), HelpView.maxScroll(self)))
         case .search(var prompt)?:
-            prompt.cursor = min(max(0, prompt.cursor), max(0, prompt.results.all.count - 1))
+            prompt.cursor = min(max(0, prompt.cursor), max(0, prompt.count - 1))
             overlay = .search(prompt)
         case nil:
             break

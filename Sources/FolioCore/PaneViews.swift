@@ -20,15 +20,27 @@ enum ListPaneView {
             }
             let selected = entry == state.pane.selected
             if selected { buffer.put(state.glyphs.pointer, x: list.x + 1, y: y, style: Style(.accent, .bold)) }
-            let right = list.maxX - 1
-            let trailingX = row.trailing.isEmpty ? right : right - DisplayWidth.of(row.trailing)
-            let textRoom = max(0, trailingX - 1 - (list.x + 3))
-            buffer.put(Text.clip(row.text, width: textRoom, ellipsis: state.glyphs.ellipsis), x: list.x + 3, y: y, style: selected ? Style(.normal, .bold) : .plain)
-            if !row.trailing.isEmpty && trailingX > list.x + 4 {
-                buffer.put(row.trailing, x: trailingX, y: y, style: Styles.muted)
-            }
+            let (title, trailing) = fit(row, room: list.width - 4, state.glyphs)
+            buffer.put(title, x: list.x + 3, y: y, style: selected ? Style(.normal, .bold) : .plain)
+            buffer.putRight(trailing, right: list.maxX - 1, y: y, style: Styles.muted)
             if selected && focused { buffer.restyle(x: list.x, y: y, width: list.width) { _ in Styles.selected } }
         }
+    }
+}
+
+extension ListPaneView {
+    /// Title and trailing note for a row of `room` columns. Both show in full when they fit;
+    /// otherwise the title keeps at least three fifths and the note is clipped or dropped.
+    static func fit(_ row: ListRow, room: Int, _ glyphs: Glyphs) -> (String, String) {
+        let titleWidth = DisplayWidth.of(row.text), noteWidth = DisplayWidth.of(row.trailing)
+        if row.trailing.isEmpty || titleWidth + 1 + noteWidth <= room {
+            return (Text.clip(row.text, width: room, ellipsis: glyphs.ellipsis), row.trailing)
+        }
+        let titleRoom = max(room - noteWidth - 1, min(titleWidth, room * 3 / 5))
+        let noteRoom = room - min(titleWidth, titleRoom) - 1
+        guard noteRoom >= 3 else { return (Text.clip(row.text, width: room, ellipsis: glyphs.ellipsis), "") }
+        return (Text.clip(row.text, width: titleRoom, ellipsis: glyphs.ellipsis),
+                Text.clip(row.trailing, width: noteRoom, ellipsis: glyphs.ellipsis))
     }
 }
 

@@ -4,27 +4,30 @@ import FolioText
 enum PromptView {
     static func frame(_ state: AppState, rows: Int) -> Rect {
         let width = min(state.width - 2, 72)
-        let height = min(state.height - 2, rows + 3)
-        return Rect(x: (state.width - width) / 2, y: 1, width: width, height: height)
+        let top = Geometry(state).topRule
+        let height = min(state.height - 1 - top, rows + 3)
+        return Rect(x: (state.width - width) / 2, y: top, width: width, height: height)
     }
 
-    /// One display row of the result list: a hit (by index in `results.all`) or the items heading.
-    enum Row { case hit(Int), itemsHeading, message(String) }
+    /// One display row under the query: a result (by display index), the items heading, or a message.
+    enum Row { case result(Int), itemsHeading, message(String) }
 
-    static func rows(_ prompt: TagPrompt, _ catalog: Catalog) -> [Row] {
+    static func rows(_ prompt: TagPrompt) -> [Row] {
         let results = prompt.results
-        if results.totalTags == 0 && results.items.isEmpty { return [.message("No stack tags to search.")] }
-        if results.all.isEmpty { return [.message("Nothing matches \u{201C}\(prompt.query)\u{201D}.")] }
-        var rows = results.tags.indices.map { Row.hit($0) }
+        if results.totalTags == 0 && results.items.isEmpty && prompt.query.isEmpty {
+            return [.message("There are no stack tags to search.")]
+        }
+        if results.isEmpty { return [.message("Nothing matches \u{201C}\(prompt.query)\u{201D}.")] }
+        var rows = results.tags.indices.map { Row.result($0) }
         if !results.items.isEmpty {
             rows.append(.itemsHeading)
-            rows += results.items.indices.map { Row.hit(results.tags.count + $0) }
+            rows += results.items.indices.map { Row.result(results.tags.count + $0) }
         }
         return rows
     }
 
     static func draw(_ state: AppState, _ prompt: TagPrompt, into buffer: inout Buffer) {
-        let rows = rows(prompt, state.catalog)
+        let rows = rows(prompt)
         let box = OverlayBox(frame: frame(state, rows: rows.count))
         let results = prompt.results
         let count = prompt.query.isEmpty ? "\(results.totalTags) tags" : "\(results.tags.count) of \(results.totalTags) tags"
@@ -36,38 +39,77 @@ enum PromptView {
         buffer.put(state.symbols.caret, x: x, y: inner.y, style: Style(.accent))
 
         let visible = max(0, inner.height - 1)
-        let cursorRow = rows.firstIndex { if case .hit(let i) = $0 { i == prompt.cursor } else { false } } ?? 0
+        let cursorRow = rows.firstIndex { if case .result(let i) = $0 { i == prompt.cursor } else { false } } ?? 0
         let first = min(max(0, cursorRow - visible + 1), max(0, rows.count - visible))
         for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
             let y = inner.y + 1 + offset
             switch row {
             case .message(let text): buffer.put(text, x: inner.x, y: y, style: Styles.muted, maxWidth: inner.width)
             case .itemsHeading:
-                buffer.put("\(glyphs.horizontal)\(glyphs.horizontal) items \(glyphs.horizontal)\(glyphs.horizontal)",
-                           x: inner.x, y: y, style: Styles.muted)
-            case .hit(let index):
-                drawHit(results.all[index], selected: index == prompt.cursor, at: y, inner, glyphs, into: &buffer)
+                let rule = glyphs.horizontal + glyphs.horizontal
+                buffer.put("\(rule) items \(rule)", x: inner.x, y: y, style: Styles.muted)
+            case .result(let index):
+                let line = ResultLine(prompt.results, index, state.catalog)
+                draw(line, selected: index == prompt.cursor, at: y, inner, glyphs, into: &buffer)
             }
         }
     }
 
-    private static func drawHit(_ hit: TagMatches.Hit, selected: Bool, at y: Int, _ inner: Rect, _ glyphs: Glyphs,
-                                into buffer: inout Buffer) {
-        if selected { buffer.put(glyphs.pointer, x: inner.x, y: y, style: Style(.accent, .bold)) }
-        let nameWidth = min(24, inner.width / 2)
-        var x = inner.x + 2
-        let limit = inner.x + 2 + nameWidth - 1
-        for (i, c) in hit.title.enumerated() {
-            let w = DisplayWidth.of(c)
-            guard x + w <= limit else { break }
-            x += buffer.put(String(c), x: x, y: y, style: hit.matched.contains(i) ? Style(.match, [.bold, .underline]) : .plain)
+    /// What one result row shows.
+    struct ResultLine {
+        var name: String
+        var matched: [Int]
+        var note: String          // an alias that matched, or the item's kind
+        var noteMatched: [Int]
+        var group: String
+        var trailing: String
+
+        init(_ results: SearchResults, _ index: Int, _ catalog: Catalog) {
+            if results.tags.indices.contains(index) {
+                let m = results.tags[index]
+                name = m.tag.name; matched = m.matchedOffsets
+                note = m.matchedAlias ?? ""; noteMatched = m.aliasOffsets
+                group = catalog.groups(of: m.tag.name).first ?? ""
+                trailing = "used by \(m.usedBy)"
+            } else {
+                let m = results.items[index - results.tags.count]
+                name = m.item.title; matched = m.matchedOffsets
+                note = ""; noteMatched = []
+                group = m.item.kind.displayName
+                trailing = ""
+            }
         }
-        let detailX = inner.x + 2 + nameWidth
-        var trailing = ""
-        if case .tag = hit.target { trailing = "used by \(hit.usedBy)" }
-        let trailingX = inner.maxX - DisplayWidth.of(trailing)
-        buffer.put(hit.detail, x: detailX, y: y, style: Styles.muted, maxWidth: max(0, trailingX - detailX - 1))
-        if trailingX > detailX { buffer.put(trailing, x: trailingX, y: y, style: Styles.muted) }
+    }
+
+    private static func draw(_ line: ResultLine, selected: Bool, at y: Int, _ inner: Rect, _ glyphs: Glyphs,
+                             into buffer: inout Buffer) {
+        if selected { buffer.put(glyphs.pointer, x: inner.x, y: y, style: Style(.accent, .bold)) }
+        // Tags share the row with group and usage; item titles only with their kind.
+        let nameWidth = line.trailing.isEmpty ? max(1, inner.width - 2 - 12) : min(26, inner.width / 2)
+        let limit = inner.x + 2 + nameWidth - 1
+        var x = highlighted(line.name, line.matched, x: inner.x + 2, limit: limit, into: &buffer)
+        if !line.note.isEmpty {
+            x += buffer.put(" (", x: x, y: y, style: Styles.muted, maxWidth: limit - x)
+            x = highlighted(line.note, line.noteMatched, x: x, limit: limit, into: &buffer)
+            buffer.put(")", x: x, y: y, style: Styles.muted, maxWidth: limit - x)
+        }
+        let groupX = inner.x + 2 + nameWidth
+        let trailingX = inner.maxX - DisplayWidth.of(line.trailing)
+        buffer.put(Text.clip(line.group, width: max(0, trailingX - groupX - 1), ellipsis: glyphs.ellipsis), x: groupX, y: y, style: Styles.muted)
+        if trailingX > groupX { buffer.put(line.trailing, x: trailingX, y: y, style: Styles.muted) }
         if selected { buffer.restyle(x: inner.x - 1, y: y, width: inner.width + 2) { _ in Styles.selected } }
+
+        func highlighted(_ text: String, _ offsets: [Int], x start: Int, limit: Int, into buffer: inout Buffer) -> Int {
+            var x = start
+            let room = limit - start
+            let cut = DisplayWidth.of(text) > room
+            let shown = cut ? Text.clip(text, width: room, ellipsis: glyphs.ellipsis) : text
+            for (i, c) in shown.enumerated() {
+                guard x + DisplayWidth.of(c) <= limit else { break }
+                let style = offsets.contains(i) ? Style(.match, [.bold, .underline]) : .plain
+                x += buffer.put(String(c), x: x, y: y, style: style)
+            }
+            return x
+        }
     }
 }

@@ -42,11 +42,11 @@ extension AppState {
 
     /// Enter in the prompt: open the chosen tag (or item) and remember the tags for n/N.
     mutating func submit(_ prompt: TagPrompt) {
-        guard let hit = prompt.current else { return }
-        lastSearch = prompt.results.tags.compactMap { if case .tag(let name) = $0.target { name } else { nil } }
-        switch hit.target {
+        guard let target = prompt.target(at: prompt.cursor) else { return }
+        lastSearch = prompt.results.tags.map(\.tag.name)
+        switch target {
         case .tag(let name): openTag(name)
-        case .item(let ref): openItem(ref, from: nil)
+        case .item(let id): if let ref = catalog.ref(id: id) { openItem(ref, from: nil) }
         }
     }
 }

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FolioContent
+import FolioCore
+import FolioText
+
+/// Plain-text output: terminal width, locale-appropriate glyphs, and the whole portfolio as
+/// wrapped text (for `folio show` and for when there is no usable terminal).
+enum PlainOutput {
+    /// The width of the terminal on stdout (TIOCGWINSZ), else `$COLUMNS`, else `fallback`.
+    static func terminalWidth(fallback: Int = 80) -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        return fallback
+    }
+
+    /// Unicode glyphs under a UTF-8 locale, ASCII otherwise (LC_ALL, then LC_CTYPE, then LANG).
+    static func localeGlyphs() -> Glyphs {
+        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty else { continue }
+            let lower = value.lowercased()
+            return lower.contains("utf-8") || lower.contains("utf8") ? .unicode : .ascii
+        }
+        return .ascii
+    }
+
+    /// Prints the whole portfolio wrapped to `width` (the terminal's when nil).
+    static func printPortfolio(_ portfolio: Portfolio, width: Int? = nil) {
+        let text = PlainText(portfolio: portfolio, width: width ?? terminalWidth(), glyphs: localeGlyphs())
+        write(text.portfolio())
+    }
+
+    /// Reports a usage problem on stderr and exits 64 (EX_USAGE), without the usage text.
+    static func fail(_ command: String, _ message: String) -> Never {
+        let bytes = Array("folio \(command): \(message)\n".utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        exit(64)
+    }
+
+    static func write(_ lines: [String]) {
+        for line in lines { print(line) }
+    }
+}
