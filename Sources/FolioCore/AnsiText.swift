@@ -9,7 +9,7 @@ public enum AnsiText {
             var line = ""
             var current = Style.plain
             for x in 0..<buffer.width {
-                let cell = buffer[x: x, y: y]
+                let cell = buffer[x, y]
                 if cell.isContinuation { continue }
                 if cell.style != current {
                     line += sgr(cell.style, color: color)

@@ -28,7 +28,7 @@ public struct Buffer: Sendable, Equatable {
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
-    public subscript(x x: Int, y y: Int) -> Cell {
+    public subscript(x: Int, y: Int) -> Cell {
         cells[y * width + x]
     }
 

@@ -16,8 +16,8 @@ import Testing
         var b = Buffer(width: 5, height: 1)
         b.put("ab漢字", x: 0, y: 0)
         #expect(b.lines() == ["ab漢 "])
-        #expect(b[x: 3, y: 0].isContinuation)
-        #expect(b[x: 4, y: 0] == Cell(text: " ", width: 1))
+        #expect(b[3, 0].isContinuation)
+        #expect(b[4, 0] == Cell(text: " ", width: 1))
     }
 
     @Test func overwritingHalfAWideCharacterRepairsTheOtherHalf() {
@@ -40,7 +40,7 @@ import Testing
     @Test func combiningMarksStayWithTheirBase() {
         var b = Buffer(width: 4, height: 1)
         b.put("e\u{301}x", x: 0, y: 0)
-        #expect(b[x: 0, y: 0].text == "e\u{301}")
+        #expect(b[0, 0].text == "e\u{301}")
         #expect(b.lines() == ["e\u{301}x  "])
     }
 
@@ -75,10 +75,10 @@ import Testing
     @Test func styledLinesKeepTheirStyles() {
         var b = Buffer(width: 10, height: 1)
         b.put([Span("ab", Style(.tag)), Span("cd", Style(.muted, .bold))], x: 1, y: 0)
-        #expect(b[x: 1, y: 0].style == Style(.tag))
-        #expect(b[x: 3, y: 0].style == Style(.muted, .bold))
+        #expect(b[1, 0].style == Style(.tag))
+        #expect(b[3, 0].style == Style(.muted, .bold))
         b.restyle(x: 0, y: 0, width: 3) { _ in Style(.selection, .reverse) }
-        #expect(b[x: 2, y: 0].style.attributes.contains(.reverse))
-        #expect(!b[x: 3, y: 0].style.attributes.contains(.reverse))
+        #expect(b[2, 0].style.attributes.contains(.reverse))
+        #expect(!b[3, 0].style.attributes.contains(.reverse))
     }
 }
