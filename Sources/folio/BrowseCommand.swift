@@ -1,7 +1,88 @@
 import ArgumentParser
+import FolioContent
+import FolioCore
+import FolioTerminal
+import FolioText
+#if canImport(Glibc)
+import Glibc
+#endif
 
-// Placeholder until its owner lands it; replaced, not kept.
+/// `folio [ITEM]`: the full-screen browser. Falls back to plain text when there is no
+/// usable terminal, so piping folio or running it under `TERM=dumb` still shows the portfolio.
 struct BrowseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "(not built yet)")
-    func run() throws { throw ValidationError("folio browse is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the portfolio browser (the default command).",
+        discussion: """
+        Opens a full-screen browser with five sections: About, Services, Case studies, Stack \
+        and Contact. Press ? inside folio for every key; the status bar shows the keys that \
+        apply right now.
+
+        ITEM opens straight at a service or case study, by slug (bankvole) or by path \
+        (case-studies/bankvole).
+
+        When standard output is not a terminal, or TERM is unset, unknown or "dumb", folio \
+        prints the whole portfolio as plain text instead.
+
+        EXAMPLES
+          folio                      browse the bundled portfolio
+          folio bankvole             open the Bankvole case study
+          folio --content ~/site     browse another site's Markdown
+          NO_COLOR=1 folio           monochrome: bold, underline and reverse only
+
+        EXIT STATUS
+          0 on a normal quit, 1 when the portfolio cannot be shown, 128+N after signal N.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A service or case study to open, e.g. bankvole.", valueName: "ITEM"))
+    var item: String?
+
+    @OptionGroup var content: ContentOptions
+
+    @Flag(name: .customLong("no-color"), help: "No colours; emphasis by bold, underline and reverse (also $NO_COLOR).")
+    var noColor = false
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own selection).")
+    var noMouse = false
+
+    @Flag(help: "Force ASCII box drawing and bullets (automatic under a non-UTF-8 locale).")
+    var ascii = false
+
+    func run() throws {
+        let portfolio = content.load()
+        let terminal = TerminalCheck.current()
+
+        guard terminal.usable else {
+            if let reason = terminal.reason {
+                printError("folio: \(reason); printing plain text instead.")
+            }
+            PlainOutput.printPortfolio(portfolio, width: terminal.width)
+            return
+        }
+
+        let glyphs: Glyphs = (ascii || !terminal.utf8) ? .ascii : .unicode
+        var state = AppState(portfolio: portfolio, width: 80, height: 24, glyphs: glyphs)
+        if let item, !state.open(item) {
+            throw ValidationError("no service or case study called '\(item)'. Try: folio list")
+        }
+
+        let backend: TerminalBackend
+        do {
+            backend = try TerminalBackend(options: .init(colour: !noColor && !Self.noColorEnv, mouse: !noMouse))
+        } catch {
+            printError("folio: \(error); printing plain text instead.")
+            PlainOutput.printPortfolio(portfolio, width: terminal.width)
+            return
+        }
+        let reason = BrowserLoop().run(&state, on: backend)
+        backend.close()
+        if case .signal(let number) = reason { throw ExitCode(128 + number) }
+    }
+
+    /// NO_COLOR: any non-empty value (https://no-color.org).
+    static var noColorEnv: Bool {
+        guard let value = getenv("NO_COLOR") else { return false }
+        return value.pointee != 0
+    }
 }

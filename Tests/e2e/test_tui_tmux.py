@@ -1,0 +1,178 @@
+"""The real binary in a real terminal: tmux send-keys in, capture-pane out."""
+import os
+import subprocess
+import time
+import unittest
+
+from tmux_util import FOLIO_BIN, REPO, Pane, have_tmux
+
+CONTENT = os.path.join(REPO, "Content")
+
+
+def folio(*args):
+    return f"{FOLIO_BIN} --content {CONTENT} " + " ".join(args)
+
+
+@unittest.skipUnless(have_tmux(), "tmux is not installed")
+class BrowserInTmux(unittest.TestCase):
+    def start(self, *args, width=80, height=24, env=None):
+        pane = Pane(folio(*args), width=width, height=height, env=env)
+        self.addCleanup(pane.kill)
+        pane.wait_for("About")
+        return pane
+
+    def assert_exited_cleanly(self, pane):
+        screen = pane.wait_for("FOLIO-EXITED=", timeout=5)
+        self.assertIn("FOLIO-EXITED=0", screen)
+        self.assertFalse(pane.alternate_on(), "alternate screen left on")
+        self.assertFalse(pane.mouse_any(), "mouse tracking left on")
+
+    def test_case_study_tag_cross_link_help_resize_quit(self):
+        pane = self.start()
+        # Open a case study.
+        pane.send("3")
+        pane.wait_for("Case studies ›")
+        pane.send("j", "j")
+        screen = pane.wait_for("Case studies › Crop2Cash")
+        self.assertIn("Nigeria", screen)
+        # Follow its tag to the Stack pane, which lists every item using it.
+        pane.send("t")
+        pane.send("Enter")
+        screen = pane.wait_for("Crop2Cash › APIs")
+        self.assertIn("Crop2Cash", screen)
+        self.assertIn("Microservices & integrations", screen)
+        self.assertIn("used by 3", screen)
+        # Choose another item from the tag view: it opens, breadcrumb shows the trail.
+        pane.send("Enter")
+        screen = pane.wait_for("Microservices & integrations", timeout=5)
+        pane.wait_for("Lybertine")
+        # Back through history.
+        pane.send("BSpace")
+        pane.wait_for("› APIs")
+        # Help lists every key.
+        pane.send("?")
+        screen = pane.wait_for("Keys")
+        self.assertIn("Quit folio", screen)
+        pane.send("Escape")
+        pane.wait_gone("Esc closes")
+        # Resize to the smallest browsable size and back: the selection survives.
+        pane.resize(40, 12)
+        screen = pane.wait_for("APIs")
+        self.assertLessEqual(max(len(l) for l in screen.splitlines()), 40)
+        pane.resize(80, 24)
+        pane.wait_for("› APIs")
+        pane.send("q")
+        self.assert_exited_cleanly(pane)
+
+    def test_too_small_then_recovers(self):
+        pane = self.start(width=80, height=24)
+        pane.resize(30, 8)
+        pane.wait_for("too small")
+        pane.resize(80, 24)
+        pane.wait_for("About")
+        pane.send("q")
+        self.assert_exited_cleanly(pane)
+
+    def test_open_item_directly_and_ctrl_c(self):
+        pane = Pane(folio("bankvole"), width=100, height=30)
+        self.addCleanup(pane.kill)
+        pane.wait_for("Case studies › Bankvole")
+        pane.send("C-c")
+        self.assert_exited_cleanly(pane)
+
+    def test_tag_search_kafka(self):
+        pane = self.start()
+        pane.send("/")
+        pane.wait_for("Search stack tags")
+        pane.send("kaf", literal=True)
+        pane.wait_for("Kafka")
+        pane.send("Enter")
+        screen = pane.wait_for("› Kafka")
+        # The seed ties Kafka to no item, so the tag view must say so.
+        self.assertIn("No item uses Kafka", screen)
+        pane.send("q")
+        self.assert_exited_cleanly(pane)
+
+    def test_no_color_and_sigterm_restore_terminal(self):
+        pane = self.start(env={"NO_COLOR": "1"})
+        pid = _child_pid(pane.pane_pid(), "folio")
+        self.assertIsNotNone(pid)
+        os.kill(pid, 15)
+        screen = pane.wait_for("FOLIO-EXITED=", timeout=5)
+        self.assertIn("FOLIO-EXITED=143", screen)
+        self.assertFalse(pane.alternate_on())
+        self.assertFalse(pane.mouse_any())
+
+    def test_hangup_exits_without_spinning(self):
+        pane = self.start()
+        pid = _child_pid(pane.pane_pid(), "folio")
+        self.assertIsNotNone(pid)
+        pane._tmux("kill-session", "-t", pane.name)   # the pty goes away: SIGHUP + EOF
+        deadline = time.time() + 2
+        while time.time() < deadline and os.path.exists(f"/proc/{pid}"):
+            time.sleep(0.05)
+        self.assertFalse(os.path.exists(f"/proc/{pid}"), "folio still running after hang-up")
+
+
+class WithoutTerminal(unittest.TestCase):
+    def run_folio(self, env_overrides, stdin=subprocess.DEVNULL):
+        env = dict(os.environ)
+        env.update(env_overrides)
+        for k, v in list(env.items()):
+            if v is None:
+                del env[k]
+        return subprocess.run([FOLIO_BIN, "--content", CONTENT], env=env, stdin=stdin,
+                              capture_output=True, text=True, timeout=20)
+
+    def test_piped_output_is_plain_text(self):
+        out = self.run_folio({"TERM": "xterm"})
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("Bankvole", out.stdout)
+        self.assertIn("Crop2Cash", out.stdout)
+        self.assertNotIn("\x1b", out.stdout)
+
+    @unittest.skipUnless(have_tmux(), "tmux is not installed")
+    def test_dumb_and_unknown_terminals_get_a_message_then_text(self):
+        for term, needle in (("dumb", "TERM=dumb"), ("no-such-terminal-xyz", "unknown terminal"), ("", "TERM is not set")):
+            with self.subTest(term=term):
+                err = os.path.join(self.tmp(), "stderr.txt")
+                # stdout stays the tty, so only TERM decides; stderr goes to a file to read back.
+                pane = Pane(f"env TERM={term} {folio()} 2>{err}", width=100, height=24)
+                self.addCleanup(pane.kill)
+                screen = pane.wait_for("FOLIO-EXITED=", timeout=10)
+                self.assertIn("FOLIO-EXITED=0", screen)
+                with open(err) as f:
+                    message = f.read()
+                self.assertIn(needle, message)
+                self.assertIn("plain text", message)
+                self.assertNotIn("\x1b[?1049h", screen)
+
+    def tmp(self):
+        import tempfile
+        d = tempfile.mkdtemp(prefix="folio-e2e-")
+        self.addCleanup(lambda: subprocess.run(["rm", "-rf", d]))
+        return d
+
+
+def _child_pid(parent, name):
+    """The pid of the first descendant of `parent` whose command is `name`."""
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,comm="], capture_output=True, text=True).stdout
+        children = {}
+        for line in out.splitlines():
+            pid, ppid, comm = line.split(None, 2)
+            children.setdefault(int(ppid), []).append((int(pid), comm.strip()))
+        todo = [parent]
+        while todo:
+            p = todo.pop()
+            for pid, comm in children.get(p, []):
+                if comm == name:
+                    return pid
+                todo.append(pid)
+        time.sleep(0.05)
+    return None
+
+
+if __name__ == "__main__":
+    unittest.main()
