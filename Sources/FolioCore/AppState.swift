@@ -107,6 +107,10 @@ public struct AppState: Sendable {
     /// The tag selected in the Stack list.
     public var selectedTag: String? { section == .stack ? catalog.stackTag(at: pane.selected) : nil }
 
-    /// The selected item's tags (empty outside Services and Case studies).
-    public var selectedItemTags: [String] { selectedItem.map { catalog.tags(of: $0) } ?? [] }
+    /// The tags under the current document: the selected item's, or on About's first page the
+    /// profile's (the work overall). Empty elsewhere.
+    public var currentTags: [String] {
+        if section == .about { return pane.selected == 0 ? catalog.profileTags : [] }
+        return selectedItem.map { catalog.tags(of: $0) } ?? []
+    }
 }

@@ -21,6 +21,8 @@ public struct Catalog: Sendable {
     /// Row index (in `stackRows`) of each selectable tag entry.
     public let stackEntryRows: [Int]
     private let usage: [String: [ItemRef]]
+    /// Tags the profile names for the work overall, resolved like item tags.
+    public let profileTags: [String]
     private let canonicalNames: [String: String]
     private let itemTags: [String: [String]]
     private let tagsByName: [String: Tag]
@@ -58,13 +60,21 @@ public struct Catalog: Sendable {
                 itemTags[item.id] = names
             }
         }
+        var profileTags: [String] = []
+        for raw in portfolio.profile.tags {
+            let name = canonical[raw.lowercased()] ?? raw
+            if canonical[raw.lowercased()] == nil { canonical[raw.lowercased()] = raw; unlisted.append(raw) }
+            if !profileTags.contains(name) { profileTags.append(name) }
+        }
+        self.profileTags = profileTags
         var rows: [StackRow] = []
         for group in portfolio.stack.groups {
             rows.append(.group(group.name))
             rows += group.tags.map { .tag($0, usedBy: usage[$0]?.count ?? 0) }
         }
         let grouped = Set(portfolio.stack.groups.flatMap(\.tags))
-        let loose = (portfolio.stack.tags.map(\.name) + unlisted).filter { !grouped.contains($0) }
+        var seenLoose = Set<String>()
+        let loose = (portfolio.stack.tags.map(\.name) + unlisted).filter { !grouped.contains($0) && seenLoose.insert($0).inserted }
         if !loose.isEmpty {
             rows.append(.group("Other"))
             rows += loose.map { .tag($0, usedBy: usage[$0]?.count ?? 0) }

@@ -10,6 +10,12 @@ public enum DocumentID: Sendable, Hashable {
     case help               // the `?` overlay's text
 }
 
+/// What a line of a tag view opens.
+public enum LinkTarget: Sendable, Hashable {
+    case item(ItemRef)
+    case about            // the profile: the work overall
+}
+
 /// A detail pane's text, laid out for one width. `links` are the lines that open an item
 /// (a tag view's list), in order.
 public struct Document: Sendable {
@@ -18,7 +24,7 @@ public struct Document: Sendable {
 
     public struct Link: Sendable, Hashable {
         public var line: Int
-        public var target: ItemRef
+        public var target: LinkTarget
     }
 }
 

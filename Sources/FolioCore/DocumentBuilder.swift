@@ -67,24 +67,28 @@ struct DocumentBuilder {
         }
         lines.append([])
         var links: [Document.Link] = []
-        if refs.isEmpty {
-            lines += text("No item uses \(name) yet.", Self.muted, width)
-            return Document(lines: lines, links: [])
-        }
         // Labels in a column when there is room; above the titles when narrow.
         let column = width >= 36 ? 15 : 0
-        for section in [Section.services, .caseStudies] {
-            let mine = refs.filter { $0.section == section }
-            guard !mine.isEmpty else { continue }
-            if column == 0 { lines.append([Span(section.title, Style(.heading, .bold))]) }
-            for (i, ref) in mine.enumerated() {
-                let label = column > 0 && i == 0 ? section.title : ""
+        func group(_ label: String, _ entries: [(String, LinkTarget)]) {
+            guard !entries.isEmpty else { return }
+            if column == 0 { lines.append([Span(label, Style(.heading, .bold))]) }
+            for (i, (title, target)) in entries.enumerated() {
                 let indent = column > 0 ? column : 2
-                var line: StyledLine = [Span(Text.pad(label, width: indent), Style(.heading, .bold))]
-                line.append(Span(Text.clip(catalog.item(ref).title, width: max(0, width - indent), ellipsis: glyphs.ellipsis), Style(.link)))
-                links.append(Document.Link(line: lines.count, target: ref))
-                lines.append(line)
+                let lead = Text.pad(column > 0 && i == 0 ? label : "", width: indent)
+                let shown = Text.clip(title, width: max(0, width - indent), ellipsis: glyphs.ellipsis)
+                links.append(Document.Link(line: lines.count, target: target))
+                lines.append([Span(lead, Style(.heading, .bold)), Span(shown, Style(.link))])
             }
+        }
+        if catalog.profileTags.contains(name), let intro = catalog.aboutPages.first {
+            group("About", [(intro.title + " (the work overall)", .about)])
+        }
+        for section in [Section.services, .caseStudies] {
+            group(section.title, refs.filter { $0.section == section }.map { (catalog.item($0).title, .item($0)) })
+        }
+        if refs.isEmpty {
+            if !links.isEmpty { lines.append([]) }
+            lines += text("No item uses \(name) yet.", Self.muted, width)
         }
         return Document(lines: lines, links: links)
     }

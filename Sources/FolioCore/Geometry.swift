@@ -62,7 +62,7 @@ public struct Geometry: Sendable {
         }
 
         let textWidth = min(Geometry.maxTextWidth, max(1, detail.width - 2))
-        let itemTags = state.selectedItemTags
+        let itemTags = state.currentTags
         if itemTags.isEmpty || detail.height < 3 {
             tags = nil
             text = Rect(x: detail.x + 1, y: detail.y, width: textWidth, height: detail.height)

@@ -60,7 +60,7 @@ public struct KeyTable: Sendable {
         case nil: true
         case .hasHistory: !state.history.isEmpty
         case .hasLastSearch: !state.lastSearch.isEmpty
-        case .hasTags: !state.selectedItemTags.isEmpty
+        case .hasTags: !state.currentTags.isEmpty
         case .hasEntries: state.catalog.entryCount(state.section) > 0
         }
     }

@@ -6,7 +6,7 @@ extension AppState {
         let count = catalog.entryCount(section)
         pane.selected = min(max(0, pane.selected), max(0, count - 1))
         if !section.hasList { pane.focus = .detail } else if count == 0 { pane.focus = .list }
-        let tagCount = selectedItemTags.count
+        let tagCount = currentTags.count
         pane.tagCursor = min(max(0, pane.tagCursor), max(0, tagCount - 1))
         if pane.focus == .tags && tagCount == 0 { pane.focus = .detail }
 

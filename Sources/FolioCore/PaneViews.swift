@@ -66,11 +66,22 @@ enum DetailPaneView {
         if tags.firstVisibleLine == 0 {
             buffer.put(TagRowLayout.label.trimmingSuffix(), x: tags.originX, y: tags.originY, style: Styles.muted)
         }
+        // Arrows at the row's end when chips are wrapped out of view above or below.
+        let right = tags.originX + tags.width - 1
+        if tags.firstVisibleLine > 0 {
+            buffer.put(state.symbols.scrollUp, x: right, y: tags.originY, style: Styles.muted)
+        }
+        if tags.firstVisibleLine + tags.visibleRows < tags.lineCount {
+            buffer.put(state.symbols.scrollDown, x: right, y: tags.originY + tags.visibleRows - 1, style: Styles.muted)
+        }
         let focused = state.pane.focus == .tags
         for chip in tags.chips {
             guard let at = tags.position(of: chip) else { continue }
-            let selected = focused && chip.index == state.pane.tagCursor
-            buffer.put(chip.label, x: at.x, y: at.y, style: selected ? Styles.selected : Style(.tag))
+            // The cursor stays marked (underlined) when the row is not focused: after following
+            // a tag it shows the way back.
+            let current = chip.index == state.pane.tagCursor
+            let style = current && focused ? Styles.selected : current ? Style(.tag, .underline) : Style(.tag)
+            buffer.put(chip.label, x: at.x, y: at.y, style: style)
         }
     }
 }

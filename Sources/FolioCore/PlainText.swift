@@ -29,7 +29,9 @@ public struct PlainText {
             out += [title, String(repeating: glyphs.horizontal, count: min(width, DisplayWidth.of(title)))]
             out += body
         }
-        section("About", catalog.aboutPages.indices.flatMap { [""] + document(.about($0)) })
+        section("About", catalog.aboutPages.indices.flatMap { page in
+            [""] + document(.about(page)) + (page == 0 ? tagLines(catalog.profileTags) : [])
+        })
         for kind in [Section.services, .caseStudies] {
             let refs = catalog.items(kind).indices.map { ItemRef(section: kind, index: $0) }
             section(kind.title, refs.flatMap { [""] + item($0) })
@@ -40,13 +42,12 @@ public struct PlainText {
     }
 
     private func item(_ ref: ItemRef) -> [String] {
-        var lines = document(.item(ref))
-        let tags = catalog.tags(of: catalog.item(ref))
-        if !tags.isEmpty {
-            lines.append("")
-            lines += wrap([Span("Tags: " + tags.joined(separator: ", "))], width: width).map(Text.plain)
-        }
-        return lines
+        document(.item(ref)) + tagLines(catalog.tags(of: catalog.item(ref)))
+    }
+
+    private func tagLines(_ tags: [String]) -> [String] {
+        guard !tags.isEmpty else { return [] }
+        return [""] + wrap([Span("Tags: " + tags.joined(separator: ", "))], width: width).map(Text.plain)
     }
 
     private func stack() -> [String] {

@@ -42,23 +42,36 @@ enum HeaderView {
         }
         // The breadcrumb sits right-aligned beside the tabs, or on the rule below when the tabs fill the row.
         let room = state.width - bar.endX - 3
-        let crumb = breadcrumb(state)
         if room >= 16 {
-            buffer.putRight(clipLeft(crumb, room, state.glyphs), right: state.width - 1, y: g.tabRow, style: Styles.muted)
+            buffer.putRight(breadcrumb(state, width: room), right: state.width - 1, y: g.tabRow, style: Styles.muted)
         } else {
-            let text = " " + clipLeft(crumb, state.width - 4, state.glyphs) + " "
-            buffer.put(text, x: 1, y: g.topRule, style: Styles.muted)
+            buffer.put(" " + breadcrumb(state, width: state.width - 4) + " ", x: 1, y: g.topRule, style: Styles.muted)
         }
     }
 
     /// "Case studies › Bankvole", or the trail of followed links: "Bankvole › Kafka › SeekMake".
     static func breadcrumb(_ state: AppState) -> String {
+        crumbs(state).joined(separator: " \(state.symbols.separator) ")
+    }
+
+    /// The breadcrumb within `width` columns: leading crumbs give way first ("… › Kafka › SeekMake"),
+    /// then the last one is clipped.
+    static func breadcrumb(_ state: AppState, width: Int) -> String {
         let sep = " \(state.symbols.separator) "
-        let here = label(state.location, state)
-        if state.history.isEmpty {
-            return here == state.section.title ? here : state.section.title + sep + here
+        var crumbs = crumbs(state)
+        var text = crumbs.joined(separator: sep)
+        while DisplayWidth.of(text) > width && crumbs.count > 1 {
+            crumbs.removeFirst()
+            text = state.glyphs.ellipsis + sep + crumbs.joined(separator: sep)
         }
-        return (state.history.map { label($0, state) } + [here]).joined(separator: sep)
+        if DisplayWidth.of(text) > width { text = Text.clip(crumbs.last ?? "", width: width, ellipsis: state.glyphs.ellipsis) }
+        return text
+    }
+
+    private static func crumbs(_ state: AppState) -> [String] {
+        let here = label(state.location, state)
+        if state.history.isEmpty { return here == state.section.title ? [here] : [state.section.title, here] }
+        return state.history.map { label($0, state) } + [here]
     }
 
     static func label(_ location: Location, _ state: AppState) -> String {

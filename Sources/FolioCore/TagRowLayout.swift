@@ -13,6 +13,7 @@ public struct TagRowLayout: Sendable {
 
     public static let label = "Tags  "
     public var chips: [Chip]
+    public var width: Int
     public var lineCount: Int
     public var firstVisibleLine: Int
     public var visibleRows: Int
@@ -33,6 +34,7 @@ public struct TagRowLayout: Sendable {
             x += w
         }
         self.chips = chips
+        self.width = width
         lineCount = line + 1
         visibleRows = min(lineCount, maxRows)
         let cursorLine = chips.indices.contains(cursor) ? chips[cursor].line : 0

@@ -43,7 +43,7 @@ extension AppState {
         case .openContact: section = .contact
         case .focusList: if section.hasList { pane.focus = .list }
         case .focusDetail: pane.focus = .detail
-        case .focusTags: if !selectedItemTags.isEmpty { pane.focus = .tags }
+        case .focusTags: if !currentTags.isEmpty { pane.focus = .tags }
         case .activate: activate()
         case .back: back()
         case .openSearch: overlay = .search(TagPrompt(catalog))
@@ -82,7 +82,7 @@ extension AppState {
     }
 
     mutating func stepTag(_ delta: Int) {
-        let count = selectedItemTags.count
+        let count = currentTags.count
         guard count > 0 else { return }
         if pane.focus == .tags {
             pane.tagCursor = min(max(0, pane.tagCursor + delta), count - 1)
@@ -97,14 +97,14 @@ extension AppState {
         case .list:
             pane.focus = .detail
         case .tags:
-            let tags = selectedItemTags
+            let tags = currentTags
             guard tags.indices.contains(pane.tagCursor) else { return }
             openTag(tags[pane.tagCursor])
         case .detail:
             guard section == .stack, let tag = selectedTag else { return }
-            let links = catalog.items(using: tag)
+            let links = document(width: Geometry(self).text.width).links
             guard links.indices.contains(pane.linkCursor) else { return }
-            openItem(links[pane.linkCursor], from: tag)
+            open(links[pane.linkCursor].target, from: tag)
         }
     }
 
@@ -124,11 +124,19 @@ extension AppState {
         pane.focus = .detail
     }
 
-    /// Opens an item; when it came from a tag, that tag is preselected so the way back is visible.
-    mutating func openItem(_ ref: ItemRef, from tag: String?) {
+    /// Opens an item or About; when it came from a tag, that tag is preselected in the tag
+    /// row so the way back is visible.
+    mutating func open(_ target: LinkTarget, from tag: String?) {
         pushHistory()
-        show(ref)
-        if let tag, let i = selectedItemTags.firstIndex(of: tag) { pane.tagCursor = i }
+        switch target {
+        case .item(let ref): show(ref)
+        case .about:
+            section = .about
+            pane.selected = 0
+            pane.scroll = 0
+            pane.focus = .detail
+        }
+        if let tag, let i = currentTags.firstIndex(of: tag) { pane.tagCursor = i }
     }
 
     mutating func back() {

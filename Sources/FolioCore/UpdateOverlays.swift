@@ -46,7 +46,7 @@ extension AppState {
         lastSearch = prompt.results.tags.map(\.tag.name)
         switch target {
         case .tag(let name): openTag(name)
-        case .item(let id): if let ref = catalog.ref(id: id) { openItem(ref, from: nil) }
+        case .item(let id): if let ref = catalog.ref(id: id) { open(.item(ref), from: nil) }
         }
     }
 }

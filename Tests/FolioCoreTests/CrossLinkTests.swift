@@ -13,7 +13,7 @@ import Testing
         #expect(HeaderView.breadcrumb(state) == "Bankvole › Kafka")
         state.press("enter")                         // first user of Kafka: a service
         #expect(state.section == .services && state.selectedItem?.title == "Event-driven & serverless")
-        #expect(state.selectedItemTags[state.pane.tagCursor] == "Kafka")   // the way back is lit
+        #expect(state.currentTags[state.pane.tagCursor] == "Kafka")   // the way back is lit
         #expect(HeaderView.breadcrumb(state) == "Bankvole › Kafka › Event-driven & serverless")
         state.press("backspace")
         #expect(state.section == .stack && state.selectedTag == "Kafka")
@@ -41,14 +41,16 @@ import Testing
                     state.press("enter")
                     #expect(state.selectedTag == tag)
                     let doc = state.document(width: Geometry(state).text.width)
-                    let titles = doc.links.map { state.catalog.item($0.target).title }
+                    let titles = doc.links.map { link in
+                        if case .item(let ref) = link.target { state.catalog.item(ref).title } else { "About" }
+                    }
                     #expect(titles.contains(item.title), "\(tag) should list \(item.title)")
                     // …and opening that entry from the tag view lands on the item again.
                     let i = titles.firstIndex(of: item.title)!
                     for _ in 0..<i { state.press("j") }
                     state.press("enter")
                     #expect(state.selectedItem == item)
-                    #expect(state.selectedItemTags[state.pane.tagCursor] == tag)
+                    #expect(state.currentTags[state.pane.tagCursor] == tag)
                 }
             }
         }
@@ -96,5 +98,26 @@ import Testing
         state.press("enter")                         // focus the (empty) tag view
         state.press("enter")                         // nothing to open
         #expect(state.section == .stack && state.history.isEmpty)
+    }
+}
+
+@Suite struct ProfileTagTests {
+    @Test func aboutCarriesTheTagsOfTheWorkOverall() {
+        var state = Fixtures.state()
+        #expect(state.currentTags == ["TypeScript", "Node.js", "Java", "Rascal MPL"])
+        #expect(state.screen.contains("[TypeScript]"))
+        state.press("t l l enter")                   // Java: no item uses it, the profile does
+        #expect(state.selectedTag == "Java")
+        #expect(state.screen.contains("About          Introduction (the work overall)"))
+        #expect(state.screen.contains("No item uses Java yet."))
+        state.press("enter")                         // follow it back to About
+        #expect(state.section == .about && state.pane.focus == .detail && state.currentTags[state.pane.tagCursor] == "Java")
+        #expect(HeaderView.breadcrumb(state) == "Introduction › Java › Introduction")
+    }
+
+    @Test func otherAboutPagesHaveNoTagRow() {
+        var state = Fixtures.state()
+        state.press("j")
+        #expect(state.currentTags.isEmpty && !state.screen.contains("[TypeScript]"))
     }
 }

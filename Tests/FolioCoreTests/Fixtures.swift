@@ -24,7 +24,8 @@ enum Fixtures {
 
         Five years across fintech, edutech and agritech, mostly in TypeScript and Node.js.
         """,
-        path: "Content/profile.md")
+        path: "Content/profile.md",
+        tags: ["TypeScript", "Node.js", "Java", "Rascal MPL"])
 
     static let services = [
         Item(kind: .service, slug: "microservices", title: "Microservices & integrations",

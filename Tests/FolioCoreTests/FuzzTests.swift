@@ -68,8 +68,8 @@ import Testing
         if !(0..<max(1, count)).contains(pane.selected) { return "selection \(pane.selected) of \(count)" }
         if !s.section.hasList && pane.focus != .detail { return "contact must focus its document" }
         if s.section.hasList && count == 0 && pane.focus != .list { return "focus on an empty section's detail" }
-        if pane.focus == .tags && s.selectedItemTags.isEmpty { return "tag focus without tags" }
-        if !(0..<max(1, s.selectedItemTags.count)).contains(pane.tagCursor) { return "tag cursor \(pane.tagCursor)" }
+        if pane.focus == .tags && s.currentTags.isEmpty { return "tag focus without tags" }
+        if !(0..<max(1, s.currentTags.count)).contains(pane.tagCursor) { return "tag cursor \(pane.tagCursor)" }
         let g = Geometry(s)
         let doc = s.document(width: g.text.width)
         if pane.scroll < 0 || pane.scroll > max(0, doc.lines.count - g.text.height) {
