@@ -60,6 +60,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks: plain executables printing medians (figures to read, never assertions).
+        // Small and dependency-free so they add little to `swift build --build-tests`.
+        .executableTarget(name: "folio-bench", dependencies: ["FolioCore", "FolioContent", "FolioText"],
+                          path: "Benchmarks/FolioBench"),
+        .executableTarget(name: "folio-bench-search", dependencies: ["FolioCore", "FolioContent"],
+                          path: "Benchmarks/SearchBench"),
+
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText"]),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox"]),

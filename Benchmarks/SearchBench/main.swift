@@ -2,15 +2,19 @@
 // items). A figure to read, never a pass/fail test: timings depend on the machine and its load.
 //   swift build -c release --product folio-bench-search && .build/release/folio-bench-search
 // Options: --reps N (typing passes per query, default 30), --limit N (cap each result group,
-// as a prompt showing N rows would; default: no cap), --verbose (per-query figures).
+// as a prompt showing N rows would; default: no cap), --verbose (per-query figures),
+// --tags N --items N (generated size, default 2,000 and 10,000), --content DIR (rank a real
+// content tree instead, e.g. one scripts/bench generated).
+import FolioContent
 import FolioCore
 
-let tagCount = 2_000, itemCount = 10_000, target = 1.0  // ms
+let target = 1.0  // ms
 
-func option(_ name: String) -> Int? {
+func string(_ name: String) -> String? {
     let args = CommandLine.arguments
-    return args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? Int(args[$0 + 1]) : nil }
+    return args.firstIndex(of: name).flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
 }
+func option(_ name: String) -> Int? { string(name).flatMap { Int($0) } }
 let reps = option("--reps") ?? 30
 let limit = option("--limit") ?? .max
 let verbose = CommandLine.arguments.contains("--verbose")
@@ -20,7 +24,9 @@ let queries = ["postgres", "kube mesh", "rabbitmq", "data", "sql", "bank", "crem
                "e", "zzq", "stream lake", "pipeline", "fraud risk", "k"]
 
 let clock = ContinuousClock()
-let portfolio = PortfolioGenerator.make(tags: tagCount, items: itemCount)
+let portfolio = string("--content").map { ContentLoader.load(directory: $0) }
+    ?? PortfolioGenerator.make(tags: option("--tags") ?? 2_000, items: option("--items") ?? 10_000)
+let tagCount = portfolio.stack.tags.count, itemCount = portfolio.services.count + portfolio.caseStudies.count
 var built: TagIndex?
 let buildTime = clock.measure { built = TagIndex(portfolio: portfolio) }
 guard let index = built else { fatalError("index not built") }
