@@ -27,7 +27,7 @@ public struct Location: Sendable, Hashable {
 }
 
 /// A modal layer over the browser.
-public enum Overlay: Sendable, Hashable {
+public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     case search(TagPrompt)
 }

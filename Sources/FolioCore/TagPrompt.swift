@@ -1,19 +1,21 @@
 /// The `/` prompt over the stack tags. It lives in an overlay and never touches the panes
-/// beneath, so Esc returns to exactly where the user was. Ranking is `TagIndex.rank`
-/// (Search/), run against the index the catalog builds once.
-public struct TagPrompt: Sendable, Hashable {
+/// beneath, so Esc returns to exactly where the user was. Ranking is a `TagSearchSession`
+/// (Search/) over the index the catalog builds once, so each keystroke reuses the last one's work.
+public struct TagPrompt: Sendable, Equatable {
     public private(set) var query = ""
     public private(set) var results: SearchResults
-    /// Index into `targets`: tags first, then items.
+    /// Display index: tags first, then items.
     public var cursor = 0
+    private var session: TagSearchSession
 
     init(_ catalog: Catalog) {
-        results = catalog.searchIndex.rank("")
+        session = TagSearchSession(index: catalog.searchIndex)
+        results = session.rank("")
     }
 
-    mutating func setQuery(_ text: String, _ catalog: Catalog) {
+    mutating func setQuery(_ text: String) {
         query = text
-        results = catalog.searchIndex.rank(text)
+        results = session.rank(text)
         cursor = 0
     }
 

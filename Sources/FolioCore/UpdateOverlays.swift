@@ -20,9 +20,9 @@ extension AppState {
         case .insert(let text):
             let clean = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
                 .filter { !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) })
-            prompt.setQuery(prompt.query + clean, catalog)
-        case .deleteBackward: prompt.setQuery(String(prompt.query.dropLast()), catalog)
-        case .clearInput: prompt.setQuery("", catalog)
+            prompt.setQuery(prompt.query + clean)
+        case .deleteBackward: prompt.setQuery(String(prompt.query.dropLast()))
+        case .clearInput: prompt.setQuery("")
         case .up: prompt.cursor = max(0, prompt.cursor - 1)
         case .down: prompt.cursor += 1
         case .wheel(let lines, _, _): prompt.cursor = max(0, prompt.cursor + lines)
