@@ -30,7 +30,8 @@ struct RenderCommand: ParsableCommand {
         EXAMPLES
           folio render                               the opening screen at 80x24
           folio render --size 40x12 --keys "3 enter" a case study on a small terminal
-          folio render bankvole --keys "t enter"     follow Bankvole's first tag
+          folio render etl-data-movement --keys "t enter"
+                                                     follow a service's first tag
           folio render --keys "/ k a f enter"        search for a tag and open it
           folio render --keys "?" --size 120x40      the key help
 
