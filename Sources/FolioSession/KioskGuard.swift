@@ -68,6 +68,9 @@ public struct SessionPolicy: Sendable, Hashable {
     public var mayOpenURLs: Bool { !kiosk }
     /// False in a kiosk: no export or save to a path the visitor types.
     public var mayWriteUserFiles: Bool { !kiosk }
+    /// False in a kiosk: every visitor logs in as the same account, so a saved draft belongs
+    /// to one visit and is never offered to the next (see `Session.draftDirectory(base:)`).
+    public var offersDraftResume: Bool { !kiosk }
 
     public init(kiosk: Bool) { self.kiosk = kiosk }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Everything a run of folio needs to know about where it runs and what it may do, worked out
 /// once at start-up. The lead's wiring (see docs/DEPLOY.md, "For developers"):
 ///
@@ -16,6 +18,8 @@ public struct Session: Sendable {
     public let clock: SessionClock
     /// nil when enquiries are unlimited.
     public let rateLimiter: RateLimiter?
+    /// Names this visit: wall-clock start and process id.
+    public let visitID: String
 
     /// Reads config files, lays `flags` over them and checks the client's environment. Touches
     /// nothing in the process; `environment` and `hasTerminal` default to the real ones.
@@ -40,7 +44,8 @@ public struct Session: Sendable {
         return .ready(Session(config: config, client: ClientEnvironment(environment: env),
                               policy: SessionPolicy(kiosk: config.kiosk),
                               warnings: diagnostics.filter { $0.severity == .warning },
-                              clock: SessionClock(config: config, start: now), rateLimiter: limiter))
+                              clock: SessionClock(config: config, start: now), rateLimiter: limiter,
+                              visitID: "\(RateLimiter.wallClock())-\(getpid())"))
     }
 
     /// Applies the session to the process, once, while still single-threaded and before the
@@ -76,6 +81,13 @@ public struct Session: Sendable {
             // Fail closed for anonymous visitors, open for people using their own accounts.
             return config.kiosk ? .refused("Not sent: \(error.reason).") : .allowed(nil)
         }
+    }
+
+    /// The directory for this session's draft (`DraftStore(directory:)`), given the usual one
+    /// (`OutboxPaths.drafts()`). In a kiosk each visit gets `base/visit-<start>-<pid>`: the draft
+    /// is still saved on every way out, for the owner to recover, but no later visitor sees it.
+    public func draftDirectory(base: String) -> String {
+        config.kiosk ? "\(base)/visit-\(visitID)" : base
     }
 
     /// Gives back the slot of an enquiry that was admitted but not saved.

@@ -46,6 +46,9 @@ import Testing
         #expect(session.clock == SessionClock(idleTimeoutSeconds: 600, sessionLimitSeconds: 3_600, start: 5_000))
         #expect(session.rateLimiter?.stateFile == dir.path + "/folio/ratelimit")
         #expect(session.client.rateLimitKey == "192.0.2.44")
+        #expect(!session.policy.offersDraftResume)
+        #expect(session.draftDirectory(base: "/d") == "/d/visit-\(session.visitID)")
+        #expect(session.visitID.hasSuffix("-\(getpid())"))
         let clean = session.client.sanitisedEnvironment(kiosk: session.config.kiosk)
         #expect(clean["SSH_ORIGINAL_COMMAND"] == nil && clean["LANG"] == nil && clean["TERM"] == "xterm-256color")
     }
@@ -92,6 +95,7 @@ import Testing
         let unlimited = try #require(ready(Session.begin(flags: SessionSettings(), environment: [:],
                                                          systemConfig: "/nonexistent", hasTerminal: true)))
         #expect(unlimited.rateLimiter == nil && unlimited.admitEnquiry() == .allowed(nil))
+        #expect(unlimited.draftDirectory(base: "/d") == "/d" && unlimited.policy.offersDraftResume)
     }
 
     @Test func applyToProcessLeavesOnlySanitisedEnvironment() {
