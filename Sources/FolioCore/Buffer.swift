@@ -78,6 +78,11 @@ public struct Buffer: Sendable, Equatable {
         }
     }
 
+    /// Blanks every cell, keeping the storage.
+    public mutating func clear() {
+        for i in cells.indices { cells[i] = .blank }
+    }
+
     /// Re-styles the cells of a row range without changing their text (selection bars).
     public mutating func restyle(x: Int, y: Int, width w: Int, _ transform: (Style) -> Style) {
         guard y >= 0, y < height else { return }

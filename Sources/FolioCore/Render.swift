@@ -1,9 +1,13 @@
 import FolioText
 
-/// Draws the whole screen for `state`. The buffer is resized to the state's size and
-/// redrawn from scratch; the backend diffs it against the previous frame.
+/// Draws the whole screen for `state`. The buffer is cleared (resized to the state's size
+/// when it differs) and redrawn from scratch; the backend diffs it against the previous frame.
 public func render(_ state: AppState, into buffer: inout Buffer) {
-    buffer = Buffer(width: state.width, height: state.height)
+    if buffer.width == state.width && buffer.height == state.height {
+        buffer.clear()
+    } else {
+        buffer = Buffer(width: state.width, height: state.height)
+    }
     let g = Geometry(state)
     if g.tooSmall {
         TooSmallView.draw(state, into: &buffer)
