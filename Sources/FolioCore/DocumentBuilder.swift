@@ -67,8 +67,9 @@ struct DocumentBuilder {
         }
         lines.append([])
         var links: [Document.Link] = []
-        // Labels in a column when there is room; above the titles when narrow.
-        let column = width >= 36 ? 15 : 0
+        // Labels in a column when every title fits beside them; above the titles otherwise.
+        let longest = refs.map { DisplayWidth.of(catalog.item($0).title) }.max() ?? 0
+        let column = width - 15 >= max(20, longest) ? 15 : 0
         func group(_ label: String, _ entries: [(String, LinkTarget)]) {
             guard !entries.isEmpty else { return }
             if column == 0 { lines.append([Span(label, Style(.heading, .bold))]) }
@@ -95,7 +96,8 @@ struct DocumentBuilder {
 
     private func contact(_ width: Int) -> [StyledLine] {
         let profile = catalog.portfolio.profile
-        var lines = text("Get in touch", Self.title, width)
+        let heading = profile.contactPrompt.isEmpty ? "Get in touch" : Sanitiser.cleanLine(profile.contactPrompt)
+        var lines = text(heading, Self.title, width)
         lines.append([])
         var rows: [(String, String)] = []
         if !profile.email.isEmpty { rows.append(("Email", profile.email)) }

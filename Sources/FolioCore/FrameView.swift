@@ -31,11 +31,16 @@ enum FrameView {
         buffer.restyle(x: onList ? 0 : x + 1, y: g.topRule, width: onList ? x : g.width - x - 1) { _ in Style(.accent) }
     }
 
-    /// "▾ 12 more" on the rule under the list when entries are hidden below.
+    /// "▴ 7 more" on the rule above the list and "▾ 12 more" on the rule below when rows are hidden.
     private static func listIndicator(_ state: AppState, _ list: Rect, into buffer: inout Buffer) {
-        let hidden = ListView.rowCount(state) - state.pane.listTop - list.height
-        guard hidden > 0 else { return }
-        buffer.putRight(" \(state.symbols.scrollDown) \(hidden) more ", right: list.maxX - 1, y: list.maxY, style: Styles.muted)
+        let above = state.pane.listTop
+        let below = ListView.rowCount(state) - above - list.height
+        if above > 0 {
+            buffer.putRight(" \(state.symbols.scrollUp) \(above) more ", right: list.maxX - 1, y: list.y - 1, style: Styles.muted)
+        }
+        if below > 0 {
+            buffer.putRight(" \(state.symbols.scrollDown) \(below) more ", right: list.maxX - 1, y: list.maxY, style: Styles.muted)
+        }
     }
 
     /// "40% ▾" on the rule under the detail pane when its text does not fit.

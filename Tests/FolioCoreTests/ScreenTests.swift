@@ -37,6 +37,20 @@ import Testing
         #expect(state.pane.linkCursor == 1)
     }
 
+    @Test func scrolledListsShowWhatIsHidden() {
+        var state = Fixtures.state(80, 24)
+        state.press("4 G")
+        check("stack-scrolled-80x24", state)
+        state.press("resize-40x12 enter")
+        check("stack-scrolled-detail-40x12", state)
+    }
+
+    @Test func tagViewOnANarrowScreen() {
+        var state = Fixtures.state(40, 12)
+        state.press("2 enter t enter")
+        check("tag-view-40x12", state)
+    }
+
     @Test func tagNobodyUses() {
         var state = Fixtures.state()
         let opened = state.open("Python")
