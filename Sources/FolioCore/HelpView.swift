@@ -39,8 +39,10 @@ enum HelpView {
     }
 
     static func draw(_ state: AppState, scroll: Int, into buffer: inout Buffer) {
-        let box = OverlayBox(frame: frame(state))
         let lines = state.document(.help, width: textWidth(state)).lines
+        var rect = frame(state)
+        rect.height = min(rect.height, lines.count + 2)     // no empty box below short help
+        let box = OverlayBox(frame: rect)
         let inner = box.inner
         let shown = min(inner.height, max(0, lines.count - scroll))
         let more = lines.count - scroll - shown

@@ -34,9 +34,10 @@ enum PromptView {
         box.draw(title: "Search stack tags", topRight: count, glyphs: state.glyphs, into: &buffer)
         let inner = box.inner
         let glyphs = state.glyphs
-        var x = inner.x + buffer.put("/ ", x: inner.x, y: inner.y, style: Styles.key)
-        x += buffer.put(HeaderView.clipLeft(prompt.query, inner.width - 3, glyphs), x: x, y: inner.y, style: Style(.normal, .bold))
-        buffer.put(state.symbols.caret, x: x, y: inner.y, style: Style(.accent))
+        buffer.put("/ ", x: inner.x, y: inner.y, style: Styles.key)
+        buffer.put(shownQuery(state, prompt, inner), x: inner.x + 2, y: inner.y, style: Style(.normal, .bold))
+        let caret = caretPosition(state, prompt)
+        buffer.put(state.symbols.caret, x: caret.x, y: caret.y, style: Style(.accent))
 
         let visible = max(0, inner.height - 1)
         let cursorRow = rows.firstIndex { if case .result(let i) = $0 { i == prompt.cursor } else { false } } ?? 0
@@ -53,6 +54,17 @@ enum PromptView {
                 draw(line, selected: index == prompt.cursor, at: y, inner, glyphs, into: &buffer)
             }
         }
+    }
+
+    /// The end of a long query, so what is being typed stays in view.
+    private static func shownQuery(_ state: AppState, _ prompt: TagPrompt, _ inner: Rect) -> String {
+        HeaderView.clipLeft(prompt.query, inner.width - 3, state.glyphs)
+    }
+
+    /// Where the next typed character goes.
+    static func caretPosition(_ state: AppState, _ prompt: TagPrompt) -> (x: Int, y: Int) {
+        let inner = OverlayBox(frame: frame(state, rows: rows(prompt).count)).inner
+        return (inner.x + 2 + DisplayWidth.of(shownQuery(state, prompt, inner)), inner.y)
     }
 
     /// What one result row shows.

@@ -25,6 +25,13 @@ public func render(_ state: AppState, into buffer: inout Buffer) {
     }
 }
 
+/// Where the terminal's cursor belongs, if anywhere: at the caret of a text prompt. The
+/// backend may show its own cursor there (input methods and screen readers follow it).
+public func cursorPosition(_ state: AppState) -> (x: Int, y: Int)? {
+    guard !Geometry(state).tooSmall, case .search(let prompt)? = state.overlay else { return nil }
+    return PromptView.caretPosition(state, prompt)
+}
+
 /// Convenience for tests and `folio render`.
 public func render(_ state: AppState) -> Buffer {
     var buffer = Buffer(width: state.width, height: state.height)

@@ -65,7 +65,7 @@ enum StandardBindings {
     static let document: [Binding] = movement(.document, label: "scroll", noun: "scroll", space: true)
 
     static let search: [Binding] = [
-        Binding(.search, [], label: "", help: "Type to search; matching ignores case", keysLabel: "text"),
+        Binding(.search, [], label: "", help: "Type to search; case, accents and aliases (k8s, postgres) all match", keysLabel: "text"),
         Binding(.search, [(.up, .up), (.down, .down), (.ctrl("p"), .up), (.ctrl("n"), .down)],
                 label: "choose", help: "Previous / next result", statusKeys: 2),
         Binding(.search, [.enter], .activate, label: "open", help: "Open the tag (or item) under the cursor", statusKeys: 1),

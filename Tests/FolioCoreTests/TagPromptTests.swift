@@ -71,3 +71,14 @@ import Testing
         #expect(empty.screen.contains("no stack tags"))
     }
 }
+
+@Suite struct PromptCursorTests {
+    @Test func cursorSitsAtTheCaret() throws {
+        var state = Fixtures.state()
+        #expect(cursorPosition(state) == nil)
+        state.press("/ k a")
+        let at = try #require(cursorPosition(state))
+        #expect(render(state)[at.x, at.y].text == "▏")
+        #expect(render(state)[at.x - 1, at.y].text == "a")
+    }
+}
