@@ -1,3 +1,5 @@
+import FolioContent
+
 /// A page of the About section: the profile body split at its level-2 headings, so a long
 /// introduction becomes a short list beside readable pages.
 public struct AboutPage: Sendable, Hashable {
@@ -28,6 +30,24 @@ public struct AboutPage: Sendable, Hashable {
         flush()
         if pages.isEmpty { pages.append(AboutPage(title: "Introduction", markdown: "")) }
         return pages
+    }
+}
+
+extension AboutPage {
+    static let problemsTitle = "Content problems"
+
+    /// Loader diagnostics stay visible in the browser: broken files are skipped, and this
+    /// page says which and why, as `folio check` would.
+    static func problems(_ diagnostics: [Diagnostic]) -> [AboutPage] {
+        guard !diagnostics.isEmpty else { return [] }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let summary = "\(errors) error\(errors == 1 ? "" : "s") and \(diagnostics.count - errors) "
+            + "warning\(diagnostics.count - errors == 1 ? "" : "s") while loading. Files with errors are "
+            + "skipped; the rest loaded. Run `folio check` for the same list."
+        let list = diagnostics.map { d in
+            "- `\(d.path):\(d.line):\(d.column)` \(d.severity.rawValue): \(d.message)"
+        }.joined(separator: "\n")
+        return [AboutPage(title: problemsTitle, markdown: summary + "\n\n" + list)]
     }
 }
 

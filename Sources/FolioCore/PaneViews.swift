@@ -102,7 +102,11 @@ enum StatusBarView {
         // Help and the way out always show, last; the rest fill what room is left in table order.
         let isPinned: (Binding) -> Bool = { [.openHelp, .closeOverlay, .quit].contains($0.keys.first?.action) }
         let pinned = entries.filter(isPinned)
-        var room = g.width - 1 - pinned.reduce(0) { $0 + DisplayWidth.of($1.statusText(glyphs)) + 2 }
+        // Content problems stay in view (broken files were skipped; About lists them).
+        let problems = state.portfolio.diagnostics.count
+        let note = problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)"
+        let noteWidth = note.isEmpty ? 0 : DisplayWidth.of(note) + 2
+        var room = g.width - 1 - noteWidth - pinned.reduce(0) { $0 + DisplayWidth.of($1.statusText(glyphs)) + 2 }
         var shown: [Binding] = []
         for binding in entries where !isPinned(binding) {
             let width = DisplayWidth.of(binding.statusText(glyphs)) + 2
@@ -110,6 +114,9 @@ enum StatusBarView {
         }
         var x = 1
         for binding in shown + pinned { x = put(binding, at: x, g.statusRow, glyphs, into: &buffer) + 2 }
+        if !note.isEmpty && x + noteWidth <= g.width {
+            buffer.putRight(note, right: g.width - 1, y: g.statusRow, style: Style(.warning, .bold))
+        }
     }
 
     private static func put(_ binding: Binding, at x: Int, _ y: Int, _ glyphs: Symbols, into buffer: inout Buffer) -> Int {
