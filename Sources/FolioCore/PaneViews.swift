@@ -64,7 +64,7 @@ enum DetailPaneView {
 
     private static func drawTags(_ state: AppState, _ tags: TagRowLayout, into buffer: inout Buffer) {
         if tags.firstVisibleLine == 0 {
-            buffer.put(TagRowLayout.label.trimmingSuffix(), x: tags.originX, y: tags.originY, style: Styles.muted)
+            buffer.put(TagRowLayout.label, x: tags.originX, y: tags.originY, style: Styles.muted)
         }
         // Arrows at the row's end when chips are wrapped out of view above or below.
         let right = tags.originX + tags.width - 1
@@ -83,14 +83,6 @@ enum DetailPaneView {
             let style = current && focused ? Styles.selected : current ? Style(.tag, .underline) : Style(.tag)
             buffer.put(chip.label, x: at.x, y: at.y, style: style)
         }
-    }
-}
-
-extension String {
-    func trimmingSuffix() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }
 
