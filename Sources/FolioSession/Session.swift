@@ -1,13 +1,16 @@
 import Glibc
 
 /// Everything a run of folio needs to know about where it runs and what it may do, worked out
-/// once at start-up. The lead's wiring (see docs/DEPLOY.md, "For developers"):
+/// once at start-up, before the terminal is touched:
 ///
 ///     switch Session.begin(flags: flags) {
-///     case .refused(let message, let code): print to stderr, exit(code)
+///     case .refused(let message, let code): print message to stderr, exit(code)
 ///     case .ready(let session):
-///         session.applyToProcess()        // before initscr: environment, core dumps, signals
-///         …run loop uses session.clock, session.policy, session.admitEnquiry()
+///         print session.warnings to stderr
+///         session.applyToProcess()        // environment, core dumps, signals; before initscr
+///         run loop: session.clock (poll timeout, expiry), session.policy (what keys may do),
+///                   session.admitEnquiry() / refund(_:) around delivery,
+///                   session.draftDirectory(base:) for the DraftStore
 ///     }
 public struct Session: Sendable {
     public let config: KioskConfig
