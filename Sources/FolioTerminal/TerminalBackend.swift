@@ -42,13 +42,20 @@ public final class TerminalBackend {
         guard folio_screen_start(options.colour ? 1 : 0, options.mouse ? 1 : 0) == 0 else {
             throw .cannotStart("cannot initialise the terminal (TERM=\(Environment.term ?? "unset"))")
         }
-        width = Int(folio_cols())
-        height = Int(folio_rows())
+        (width, height) = TerminalBackend.clampedSize()
         palette = Palette(colours: options.colour ? Int(folio_colors()) : 0)
         palette.install()
     }
 
     deinit { close() }
+
+    /// A client may claim any window size; past these bounds folio draws only the top-left
+    /// part, so a hostile size cannot make every frame allocate and diff millions of cells.
+    public static let maxSize = (width: 500, height: 300)
+
+    private static func clampedSize() -> (Int, Int) {
+        (min(max(Int(folio_cols()), 1), maxSize.width), min(max(Int(folio_rows()), 1), maxSize.height))
+    }
 
     /// Leaves the terminal as it was: no alternate screen, no mouse tracking, cursor shown.
     public func close() {
@@ -151,8 +158,7 @@ public final class TerminalBackend {
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
         case KEY_RESIZE:
-            width = Int(folio_cols())
-            height = Int(folio_rows())
+            (width, height) = TerminalBackend.clampedSize()
             shown = nil
             return .resize(width: width, height: height)
         case KEY_MOUSE:
