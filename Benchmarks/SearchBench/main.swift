@@ -1,5 +1,6 @@
 // Prints how long ranking takes per keystroke over a generated portfolio (2,000 tags, 10,000
-// items). A figure to read, never a pass/fail test: timings depend on the machine and its load.
+// items), and the full 200x60 re-render after each keystroke in the / prompt. Figures to read,
+// never a pass/fail test: timings depend on the machine and its load.
 //   swift build -c release --product folio-bench-search && .build/release/folio-bench-search
 // Options: --reps N (typing passes per query, default 30), --limit N (cap each result group,
 // as a prompt showing N rows would; default: no cap), --verbose (per-query figures),
@@ -81,3 +82,5 @@ report("TagSearchSession, \(capped)", keystrokes {
     var session = TagSearchSession(index: index)
     return { session.rank($0, limit: limit) }
 })
+screenFigures(portfolio, queries: queries, reps: max(1, reps / 10),
+              sizeLabel: "(\(grouped(tagCount)) tags, \(grouped(itemCount)) items)")

@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Process-level measurements for scripts/bench: wall and CPU time of a command (interleaved
+with its peers so machine load hits them alike), peak RSS through GNU time (a small parent,
+so the figure is the child's own), binary sizes and dynamic libraries. Stdlib only.
+"""
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import tempfile
+import time
+
+ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+
+
+def spawn_once(argv):
+    """Wall ms and CPU ms (user + sys) of one run, output to /dev/null. posix_spawn + wait4:
+    the least overhead Python offers; the same for every program measured."""
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        start = time.perf_counter()
+        pid = os.posix_spawnp(argv[0], argv, ENV, file_actions=[
+            (os.POSIX_SPAWN_DUP2, null, 0), (os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)])
+        _, status, usage = os.wait4(pid, 0)
+        wall = (time.perf_counter() - start) * 1000
+    finally:
+        os.close(null)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(argv)} exited with status {os.waitstatus_to_exitcode(status)}")
+    return wall, (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def interleaved(commands, runs, warmup=2):
+    """{label: {"wall": [...], "cpu": [...]}}: round-robin over the commands, so a burst of load
+    from elsewhere lands on all of them rather than on whichever ran then."""
+    out = {label: {"wall": [], "cpu": []} for label in commands}
+    for i in range(warmup + runs):
+        for label, argv in commands.items():
+            wall, cpu = spawn_once(argv)
+            if i >= warmup:
+                out[label]["wall"].append(wall)
+                out[label]["cpu"].append(cpu)
+    return out
+
+
+def hyperfine_medians(commands, runs):
+    """Median wall ms per label from hyperfine (-N: no shell), when it is installed."""
+    exe = shutil.which("hyperfine")
+    if not exe:
+        return None
+    import json
+    with tempfile.TemporaryDirectory() as d:
+        report = os.path.join(d, "h.json")
+        argv = [exe, "-N", "--warmup", "3", "--runs", str(runs), "--export-json", report, "--style", "none"]
+        for label, cmd in commands.items():
+            argv += ["-n", label, " ".join(cmd)]
+        subprocess.run(argv, check=True, env=ENV, stdout=subprocess.DEVNULL)
+        with open(report) as f:
+            data = json.load(f)
+    return {r["command"]: r["median"] * 1000 for r in data["results"]}
+
+
+def timed_rss(argv, runs, budget, timeout, cwd=None):
+    """Runs argv under GNU time up to `runs` times, stopping early once `budget` seconds are
+    spent (at least one run). Returns (wall ms list, peak RSS KiB list, timed_out)."""
+    walls, rss = [], []
+    spent = 0.0
+    with tempfile.TemporaryDirectory() as d:
+        report = os.path.join(d, "time")
+        for _ in range(runs):
+            start = time.perf_counter()
+            p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", report, *argv], cwd=cwd, env=ENV,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            try:
+                p.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)  # our own process group: GNU time and its child
+                p.wait()
+                return walls, rss, True
+            wall = time.perf_counter() - start
+            walls.append(wall * 1000)
+            with open(report) as f:
+                rss.append(int(f.read().split()[-1]))
+            spent += wall
+            if spent >= budget:
+                break
+    return walls, rss, False
+
+
+def median(xs):
+    return statistics.median(xs) if xs else None
+
+
+def binary(path):
+    """Unstripped and stripped bytes, and the shared libraries ldd lists."""
+    size = os.path.getsize(path)
+    with tempfile.TemporaryDirectory() as d:
+        stripped = os.path.join(d, "stripped")
+        subprocess.run(["strip", "-o", stripped, path], check=True)
+        stripped_size = os.path.getsize(stripped)
+    ldd = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+    libs = [m.group(1) for m in re.finditer(r"^\s*(\S+)(?: =>|\s+\()", ldd, re.M)
+            if not m.group(1).startswith(("linux-vdso", "/lib64/ld-linux"))]
+    return size, stripped_size, libs
+
+
+def machine(swift):
+    """nproc, CPU model, kernel, Swift version, load average."""
+    model = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    version = subprocess.run([swift, "--version"], capture_output=True, text=True).stdout.strip().splitlines()
+    return {"nproc": os.cpu_count(), "model": model, "kernel": os.uname().release,
+            "swift": version[0] if version else "unknown", "load": os.getloadavg()}
