@@ -1,3 +1,5 @@
+import FolioOutbox
+
 /// What the user means, independent of which key said it. Movement actions are read
 /// according to what has focus (list selection, detail scroll, tag row, help, search results).
 public enum Action: Sendable, Hashable {
@@ -13,9 +15,18 @@ public enum Action: Sendable, Hashable {
     case click(x: Int, y: Int), wheel(lines: Int, x: Int, y: Int)
     case resize(width: Int, height: Int)
     case quit
+    case composer(ComposerAction)                    // editing in the contact composer
+    case typingPaused                                // a pause in typing: time to save the draft
+    case sendFinished(SendResult), draft(DraftEvent) // outcomes of effects, fed back by the shell
 }
 
 /// Work `update` asks the shell to do, so the state machine itself stays pure.
 public enum Effect: Sendable, Hashable {
     case quit
+    /// Save the composer's text as the draft (atomically), then feed back `.draft(.saved/.failed)`.
+    case saveDraft(Enquiry)
+    /// Remove the draft (sent, discarded or emptied), then feed back `.draft(.discarded)`.
+    case discardDraft
+    /// Deliver to the outbox, then feed back `.sendFinished`.
+    case send(Enquiry)
 }

@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     public internal(set) var overlay: Overlay?
     /// Tags found by the last submitted search, stepped through with n/N.
     public internal(set) var lastSearch: [String] = []
+    /// The contact composer: open or not, its text survives for the whole session.
+    public internal(set) var composer = ComposerState()
     /// Box drawing and symbols: `.ascii` under a non-UTF-8 locale.
     public let glyphs: Glyphs
     /// Arrows, separators and key names to match `glyphs`.

@@ -20,7 +20,7 @@ enum FrameView {
         }
         focusCue(state, g, into: &buffer)
         if let list = g.list { listIndicator(state, list, into: &buffer) }
-        detailIndicator(state, g, into: &buffer)
+        if !state.composer.isOpen { detailIndicator(state, g, into: &buffer) }
     }
 
     /// Colours the rule above the focused pane; a colour-only hint, since the list selection's

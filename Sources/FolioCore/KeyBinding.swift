@@ -1,7 +1,7 @@
 /// Where a binding applies. The current state yields an ordered list of contexts; the
 /// first binding that has the key wins.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case anywhere, list, detail, tags, tagView, document, search, help, always
+    case anywhere, list, detail, tags, tagView, document, composer, draftOffer, search, help, always
 
     public var title: String {
         switch self {
@@ -11,6 +11,8 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case .tags: "Tag row (under an item)"
         case .tagView: "Tag view (Stack, right pane)"
         case .document: "Contact"
+        case .composer: "Writing a message (c)"
+        case .draftOffer: "A draft waiting from an earlier visit"
         case .search: "Tag search (/)"
         case .help: "This help"
         case .always: "Even in prompts"

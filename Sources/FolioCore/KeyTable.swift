@@ -11,6 +11,7 @@ public struct KeyTable: Sendable {
         case .search?: return [.search, .always]
         case nil: break
         }
+        if state.composer.isOpen { return [state.composer.isOffering ? .draftOffer : .composer, .always] }
         let local: KeyContext
         if !state.section.hasList {
             local = .document
@@ -32,7 +33,7 @@ public struct KeyTable: Sendable {
                 if let hit = binding.keys.first(where: { $0.key == key }) { return hit.action }
             }
         }
-        let typing = contexts.contains(.search)
+        let typing = contexts.contains(.search) || contexts.contains(.composer)
         switch key {
         case .char(let c) where typing: return .insert(String(c))
         case .paste(let text) where typing: return .insert(text)

@@ -96,7 +96,8 @@ enum StatusBarView {
         let pinned = entries.filter(isPinned)
         // Content problems stay in view (broken files were skipped; About lists them).
         let problems = state.portfolio.diagnostics.count
-        let note = problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)"
+        let note = [ComposerView.statusNote(state), problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)"]
+            .filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.dot) ")
         let noteWidth = note.isEmpty ? 0 : DisplayWidth.of(note) + 2
         var room = g.width - 1 - noteWidth - pinned.reduce(0) { $0 + DisplayWidth.of($1.statusText(glyphs)) + 2 }
         var shown: [Binding] = []

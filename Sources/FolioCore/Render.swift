@@ -15,8 +15,12 @@ public func render(_ state: AppState, into buffer: inout Buffer) {
     }
     FrameView.draw(state, g, into: &buffer)
     HeaderView.draw(state, g, into: &buffer)
-    ListPaneView.draw(state, g, into: &buffer)
-    DetailPaneView.draw(state, g, into: &buffer)
+    if state.composer.isOpen {
+        ComposerView.draw(state, into: &buffer)
+    } else {
+        ListPaneView.draw(state, g, into: &buffer)
+        DetailPaneView.draw(state, g, into: &buffer)
+    }
     StatusBarView.draw(state, g, into: &buffer)
     switch state.overlay {
     case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: &buffer)
@@ -25,11 +29,16 @@ public func render(_ state: AppState, into buffer: inout Buffer) {
     }
 }
 
-/// Where the terminal's cursor belongs, if anywhere: at the caret of a text prompt. The
-/// backend may show its own cursor there (input methods and screen readers follow it).
+/// Where the terminal's cursor belongs, if anywhere: at the caret of a text prompt or the
+/// composer's focused field. The backend shows its own cursor there (input methods and screen
+/// readers follow it).
 public func cursorPosition(_ state: AppState) -> (x: Int, y: Int)? {
-    guard !Geometry(state).tooSmall, case .search(let prompt)? = state.overlay else { return nil }
-    return PromptView.caretPosition(state, prompt)
+    guard !Geometry(state).tooSmall else { return nil }
+    switch state.overlay {
+    case .search(let prompt)?: return PromptView.caretPosition(state, prompt)
+    case .help?: return nil
+    case nil: return state.composer.isOpen ? ComposerView.cursor(state) : nil
+    }
 }
 
 /// Convenience for tests and `folio render`.

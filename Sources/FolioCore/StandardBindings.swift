@@ -1,7 +1,7 @@
 /// folio's bindings: vim keys and arrows everywhere, Enter to go in, Esc to come out.
 enum StandardBindings {
     static var all: [Binding] {
-        anywhere + list + detail + tags + tagView + document + search + help + always
+        anywhere + list + detail + tags + tagView + document + ComposerBindings.all + search + help + always
     }
 
     /// j/k, paging and ends, described for the thing that moves.
@@ -27,7 +27,8 @@ enum StandardBindings {
                 help: "Next / previous tag of the last search", statusKeys: 2, when: .hasLastSearch),
         Binding(.anywhere, [.backspace], .back, label: "back", help: "Back to where you were before following a link",
                 statusKeys: 1, when: .hasHistory),
-        Binding(.anywhere, [.char("c")], .openContact, label: "contact", help: "How to get in touch", statusKeys: 1),
+        Binding(.anywhere, [.char("c")], .openContact, label: "contact",
+                help: "Write a message (the composer); a draft left from before is offered first", statusKeys: 1),
         Binding(.anywhere, [], label: "", help: "Click selects and focuses, a second click opens; the wheel scrolls",
                 keysLabel: "mouse"),
         Binding(.anywhere, [.char("?")], .openHelp, label: "help", help: "Show every key", statusKeys: 1),

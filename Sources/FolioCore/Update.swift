@@ -7,14 +7,18 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         effects.append(.quit)
     case .resize(let width, let height):
         state.resize(width: width, height: height)
+    case .typingPaused, .sendFinished, .draft:
+        effects += state.updateComposerOutcome(action)
     default:
         switch state.overlay {
         case .help(let scroll)?: state.updateHelp(action, scroll: scroll)
         case .search(let prompt)?: state.updatePrompt(action, prompt)
+        case nil where state.composer.isOpen: effects += state.updateComposer(action)
         case nil: state.updateBrowser(action)
         }
     }
     state.normalize()
+    state.normalizeComposer()
     return effects
 }
 
@@ -40,7 +44,7 @@ extension AppState {
         case .showSection(let target): section = target
         case .nextSection: section = section.offset(1)
         case .previousSection: section = section.offset(-1)
-        case .openContact: section = .contact
+        case .openContact: openComposer()
         case .focusList: if section.hasList { pane.focus = .list }
         case .focusDetail: pane.focus = .detail
         case .focusTags: if !currentTags.isEmpty { pane.focus = .tags }
@@ -52,7 +56,8 @@ extension AppState {
         case .searchPreviousMatch: stepSearch(-1)
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let lines, let x, let y): wheel(lines, x: x, y: y)
-        case .closeOverlay, .insert, .deleteBackward, .clearInput, .resize, .quit: break
+        case .closeOverlay, .insert, .deleteBackward, .clearInput, .resize, .quit,
+             .composer, .typingPaused, .sendFinished, .draft: break
         }
     }
 

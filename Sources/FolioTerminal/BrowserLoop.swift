@@ -21,9 +21,11 @@ public struct BrowserLoop {
     public var sessionLimit: Double?
     /// Seconds of quiet after input before `onPause` runs (draft autosave).
     public var pauseDelay: Double = 1.0
-    /// Runs each effect `update` asks for, except `.quit`, which ends the loop.
-    public var perform: (Effect, inout AppState) -> Void = { _, _ in }
-    /// Runs once after each pause in typing.
+    /// Runs each effect `update` asks for, except `.quit`, which ends the loop. The action it
+    /// returns (the outcome: saved, failed…) goes back through `update`.
+    public var perform: (Effect) -> Action? = { _ in nil }
+    /// Runs once after each pause in typing, after `update` has seen `.typingPaused` (which
+    /// asks for the draft to be saved).
     public var onPause: (AppState) -> Void = { _ in }
 
     public init() {}
@@ -38,7 +40,7 @@ public struct BrowserLoop {
         var pausePending = false
         while true {
             render(state, into: &buffer)
-            backend.draw(buffer, cursor: nil)
+            backend.draw(buffer, cursor: cursorPosition(state))
 
             let now = Clock.now()
             if let limit = sessionLimit, now - started >= limit { return .sessionLimit }
@@ -52,6 +54,7 @@ public struct BrowserLoop {
             case .timeout:
                 if pausePending && Clock.now() - lastInput >= pauseDelay {
                     pausePending = false
+                    if apply(update(&state, .typingPaused), to: &state) { return .quit }
                     onPause(state)
                 }
             case .hangup:
@@ -61,12 +64,20 @@ public struct BrowserLoop {
             case .key(let key):
                 if case .resize = key {} else { lastInput = Clock.now() }
                 pausePending = true
-                for effect in handle(&state, key) {
-                    if effect == .quit { return .quit }
-                    perform(effect, &state)
-                }
+                if apply(handle(&state, key), to: &state) { return .quit }
             }
         }
+    }
+
+    /// Performs effects in order, feeding each outcome back to `update` and performing what
+    /// that asks for in turn. Returns true at `.quit`.
+    private func apply(_ effects: [Effect], to state: inout AppState) -> Bool {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            if effect == .quit { return true }
+            if let outcome = perform(effect) { queue += update(&state, outcome) }
+        }
+        return false
     }
 }
 

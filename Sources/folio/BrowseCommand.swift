@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioContent
 import FolioCore
+import FolioOutbox
 import FolioTerminal
 import FolioText
 #if canImport(Glibc)
@@ -24,6 +25,11 @@ struct BrowseCommand: ParsableCommand {
         When standard output is not a terminal, or TERM is unset, unknown or "dumb", folio \
         prints the whole portfolio as plain text instead.
 
+        c opens the contact composer. Ctrl-S saves the message to the outbox (--outbox, \
+        $FOLIO_OUTBOX, else $XDG_DATA_HOME/folio/outbox). Unsent text is kept as a draft in \
+        $XDG_STATE_HOME/folio/drafts after each pause in typing and on every way out, and the \
+        next start offers it.
+
         EXAMPLES
           folio                      browse the bundled portfolio
           folio bankvole             open the Bankvole case study
@@ -39,6 +45,8 @@ struct BrowseCommand: ParsableCommand {
     var item: String?
 
     @OptionGroup var content: ContentOptions
+
+    @OptionGroup var outbox: OutboxOptions
 
     @Flag(name: .customLong("no-color"), help: "No colours; emphasis by bold, underline and reverse (also $NO_COLOR).")
     var noColor = false
@@ -75,8 +83,19 @@ struct BrowseCommand: ParsableCommand {
             PlainOutput.printPortfolio(portfolio, width: terminal.width)
             return
         }
-        let reason = BrowserLoop().run(&state, on: backend)
+        // Drafts: one per account, offered next time. A kiosk session passes kiosk: true and
+        // its visit id, so visitors sharing the account never see each other's drafts.
+        let composer = ComposerWiring(outbox: outbox.path,
+                                      drafts: DraftPolicy.session(kiosk: false, visit: "\(getpid())"),
+                                      recipient: portfolio.profile.email)
+        composer.offerDraft(into: &state)
+        var loop = BrowserLoop()
+        loop.perform = { composer.perform($0) }
+        let reason = loop.run(&state, on: backend)
+        // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP.
+        let draftProblem = composer.saveOnExit(state)
         backend.close()
+        if let draftProblem { printError("folio: the draft was not saved: \(draftProblem)") }
         if case .signal(let number) = reason { throw ExitCode(128 + number) }
     }
 

@@ -1,0 +1,144 @@
+import FolioOutbox
+
+/// What has the composer's keyboard: a field, or the [ Send ] button after the message.
+public enum ComposerFocus: Sendable, Hashable {
+    case field(EnquiryField)
+    case send
+
+    /// Tab order: the five fields, then the button.
+    static let order: [ComposerFocus] = EnquiryField.allCases.map { .field($0) } + [.send]
+}
+
+/// A draft found at start-up, offered before the composer opens over it.
+public struct PendingDraft: Sendable, Hashable {
+    public var enquiry: Enquiry
+    /// When it was saved, as the shell formats it ("12:04", or a date when older).
+    public var savedAt: String
+    public init(enquiry: Enquiry, savedAt: String) { self.enquiry = enquiry; self.savedAt = savedAt }
+}
+
+/// The one line the composer says about the last send.
+public enum ComposerNotice: Sendable, Hashable {
+    case saved(id: String, name: String)
+    case failed(reason: String)
+    case refused(String)             // a kiosk's rate limit, phrased by the session
+    case invalid(count: Int)
+
+    var text: String {
+        switch self {
+        case .saved(let id, let name):
+            return "Saved to the outbox as \(id). Thank you" + (name.isEmpty ? "." : ", \(name).")
+        case .failed(let reason): return "Not saved: \(reason). Your text is kept; Ctrl-S tries again."
+        case .refused(let line): return line
+        case .invalid(let count):
+            return "Not saved: \(count == 1 ? "one field needs" : "\(count) fields need") attention."
+        }
+    }
+
+    var isGood: Bool { if case .saved = self { true } else { false } }
+}
+
+/// What became of the last draft save, for the corner of the composer.
+public enum DraftStatus: Sendable, Hashable {
+    case none
+    case saved(at: String)
+    case failed(reason: String)
+}
+
+/// The contact composer: five fields, where the cursor is, what was said about the last send
+/// and the draft. Lives in `AppState` for the whole session, so leaving and coming back keeps
+/// the text.
+public struct ComposerState: Sendable {
+    public internal(set) var isOpen = false
+    public internal(set) var focus = ComposerFocus.field(.name)
+    public internal(set) var notice: ComposerNotice?
+    public internal(set) var draftStatus = DraftStatus.none
+    public internal(set) var pendingDraft: PendingDraft?
+    var fields: [EnquiryField: EditableText] = [:]
+    /// Fields whose errors show: left after typing, or all of them after a send attempt.
+    var touched: Set<EnquiryField> = []
+    /// Bumped by every edit; equal to `savedRevision` when the draft on disk matches the form.
+    var revision = 0
+    var savedRevision = 0
+    /// First message row shown, and first character shown of each one-line field.
+    var messageTop = 0
+    var offsets: [EnquiryField: Int] = [:]
+    /// The column Up/Down aim for in the message, kept across short lines.
+    var goalColumn: Int?
+    /// Where Esc goes back to when `c` opened the composer from another section.
+    var returnTo: Section?
+
+    public init() {}
+
+    public func text(_ field: EnquiryField) -> EditableText { fields[field] ?? EditableText() }
+
+    public var enquiry: Enquiry {
+        var e = Enquiry()
+        for field in EnquiryField.allCases { e[field] = text(field).text }
+        if e.company?.isEmpty ?? true { e.company = nil }
+        return e
+    }
+
+    /// True when the form holds text the draft on disk does not.
+    public var isDirty: Bool { revision != savedRevision }
+
+    public var isBlank: Bool { EnquiryField.allCases.allSatisfy { text($0).isEmpty } }
+
+    public var focusedField: EnquiryField? {
+        if case .field(let f) = focus { return f }
+        return nil
+    }
+
+    /// The offer of a waiting draft is on screen (it comes before any editing).
+    public var isOffering: Bool { isOpen && pendingDraft != nil }
+
+    /// Problems to show under `field`: only once it has been left or a send was tried.
+    public func errors(_ field: EnquiryField) -> [FieldError] {
+        touched.contains(field) ? EnquiryValidator.validate(text(field).text, as: field) : []
+    }
+
+    /// "12/128" under the limit; the message counts bytes ("212 / 65536").
+    func count(_ field: EnquiryField) -> String {
+        let value = Enquiry.normalised(text(field).text, as: field)
+        let count = FieldLimits.count(value, for: field)
+        let limit = FieldLimits.limit(for: field)
+        return field == .message ? "\(count) / \(limit)" : "\(count)/\(limit)"
+    }
+
+    mutating func edit(_ field: EnquiryField, _ change: (inout EditableText) -> Void) {
+        var value = text(field)
+        let before = value.characters
+        change(&value)
+        fields[field] = value
+        if value.characters != before {
+            revision += 1
+            // A confirmation or a list of problems is stale once typing starts again; a failed
+            // save stays in view until the next try.
+            switch notice {
+            case .saved?, .invalid?: notice = nil
+            default: break
+            }
+        }
+    }
+
+    /// Empties the form after a successful send; nothing is left to save.
+    mutating func clear() {
+        fields = [:]
+        offsets = [:]
+        touched = []
+        messageTop = 0
+        goalColumn = nil
+        focus = .field(.name)
+        revision += 1
+        savedRevision = revision
+    }
+
+    /// Fills the form from a draft, which is then what is on disk.
+    mutating func load(_ enquiry: Enquiry) {
+        for field in EnquiryField.allCases { fields[field] = EditableText(enquiry[field]) }
+        touched = Set(EnquiryField.allCases.filter { !enquiry[$0].isEmpty })
+        revision += 1
+        savedRevision = revision
+        focus = .field(EnquiryField.allCases.first { $0.isRequired && enquiry[$0].isEmpty } ?? .message)
+    }
+}

@@ -1,0 +1,114 @@
+import FolioOutbox
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Which draft file a session uses. On a shared kiosk account each visit gets its own name, so
+/// no visitor is offered another's draft; the owner can still recover every one from the
+/// drafts directory.
+public struct DraftPolicy: Sendable, Hashable {
+    public var directory: String
+    public var name: String
+    /// Whether a draft found at start-up is offered (never for a kiosk visit).
+    public var offersResume: Bool
+
+    public init(directory: String = OutboxPaths.drafts(), name: String = "enquiry", offersResume: Bool = true) {
+        self.directory = directory; self.name = name; self.offersResume = offersResume
+    }
+
+    /// The policy for a session: a person's own account keeps one draft ("enquiry") and offers
+    /// it next time; a kiosk visit writes `visit-<visit>` and offers nothing.
+    public static func session(kiosk: Bool, visit: String, directory: String = OutboxPaths.drafts()) -> DraftPolicy {
+        guard kiosk else { return DraftPolicy(directory: directory) }
+        let safe = String(visit.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") })
+        return DraftPolicy(directory: directory, name: "visit-" + (safe.isEmpty ? "\(getpid())" : safe), offersResume: false)
+    }
+}
+
+/// Performs the composer's effects with FolioOutbox and turns each outcome into the action
+/// `update` expects. The only composer code that touches the file system; the shell (the
+/// browser loop and `folio browse`) calls it, `update` never does.
+public struct ComposerWiring: Sendable {
+    /// A kiosk's gate before delivery: nil lets the enquiry through; a line refuses it ("Not
+    /// sent: at most 3 enquiries an hour…"). `deliveryFailed` runs after a delivery that was
+    /// let through fails, to give back a rate-limit slot.
+    public typealias Admission = @Sendable () -> String?
+
+    public var outbox: String
+    public var drafts: DraftPolicy
+    public var recipient: String
+    public var origin: Origin
+    public var admit: Admission = { nil }
+    public var deliveryFailed: @Sendable () -> Void = {}
+
+    public init(outbox: String, drafts: DraftPolicy, recipient: String, origin: Origin = .current()) {
+        self.outbox = outbox; self.drafts = drafts; self.recipient = recipient; self.origin = origin
+    }
+
+    var store: DraftStore { DraftStore(directory: drafts.directory, name: drafts.name) }
+
+    /// Runs one effect; returns the outcome to feed back to `update` (nil for `.quit`).
+    public func perform(_ effect: Effect) -> Action? {
+        switch effect {
+        case .quit:
+            return nil
+        case .saveDraft(let enquiry):
+            do throws(OutboxError) {
+                try store.save(enquiry)
+                return .draft(.saved(at: Self.clock(Int(time(nil)))))
+            } catch {
+                return .draft(.failed(reason: error.reason))
+            }
+        case .discardDraft:
+            store.discard()
+            return .draft(.discarded)
+        case .send(let enquiry):
+            if let refusal = admit() { return .sendFinished(.refused(refusal)) }
+            do throws(OutboxError) {
+                let id = try Maildir(path: outbox).deliver(enquiry, to: recipient, origin: origin)
+                return .sendFinished(.saved(id: id))
+            } catch {
+                deliveryFailed()
+                return .sendFinished(.failed(reason: error.reason))
+            }
+        }
+    }
+
+    /// At start-up: tells `state` about a waiting draft, if the policy offers one.
+    public func offerDraft(into state: inout AppState) {
+        guard drafts.offersResume, case .draft(let enquiry, let savedAt) = store.read() else { return }
+        _ = update(&state, .draft(.found(enquiry, savedAt: savedAt.map { Self.when($0) } ?? "an earlier visit")))
+    }
+
+    /// On every way out (quit, Ctrl-C, hang-up, a signal, a time limit): saves what the draft
+    /// lacks. Returns the reason when that failed, for a message once the terminal is restored.
+    @discardableResult
+    public func saveOnExit(_ state: AppState) -> String? {
+        guard let effect = state.composer.draftEffect else { return nil }
+        if case .draft(.failed(let reason))? = perform(effect) { return reason }
+        return nil
+    }
+
+    // MARK: Times, in local time without Foundation
+
+    /// "12:04".
+    static func clock(_ seconds: Int) -> String {
+        guard let t = local(seconds) else { return "now" }
+        return two(t.tm_hour) + ":" + two(t.tm_min)
+    }
+
+    /// "12:04" today, otherwise "2025-02-13 12:04".
+    static func when(_ seconds: Int, now: Int = Int(time(nil))) -> String {
+        guard let t = local(seconds), let today = local(now) else { return "an earlier visit" }
+        if t.tm_year == today.tm_year && t.tm_yday == today.tm_yday { return clock(seconds) }
+        return "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday)) \(clock(seconds))"
+    }
+
+    private static func local(_ seconds: Int) -> tm? {
+        var value = time_t(seconds)
+        var result = tm()
+        return localtime_r(&value, &result) == nil ? nil : result
+    }
+
+    private static func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
