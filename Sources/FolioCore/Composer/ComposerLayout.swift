@@ -101,10 +101,23 @@ struct ComposerLayout {
         let lines = wrap([Span(notice.text)], width: max(1, width)).map(Text.plain)
         if lines.count <= room { return lines }
         if case .saved(let id, _) = notice {
-            let short = wrap([Span("Saved as \(id).")], width: max(1, width)).map(Text.plain)
+            let short = fold("Saved as \(id).", width: max(1, width))
             if short.count <= room { return short }
         }
         return Array(lines.prefix(room))
+    }
+
+    /// Cuts text into rows of `width` columns wherever the edge falls (an id has no spaces).
+    static func fold(_ text: String, width: Int) -> [String] {
+        var rows: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let row = Text.cut(String(rest), width: width)
+            guard !row.isEmpty else { break }
+            rows.append(row)
+            rest = rest.dropFirst(row.count)
+        }
+        return rows
     }
 
     /// The profile's other ways to get in touch, for the bottom of the composer.
