@@ -28,7 +28,7 @@ enum StandardBindings {
         Binding(.anywhere, [.backspace], .back, label: "back", help: "Back to where you were before following a link",
                 statusKeys: 1, when: .hasHistory),
         Binding(.anywhere, [.char("c")], .openContact, label: "contact",
-                help: "Write a message; a draft left from before is offered first", statusKeys: 1),
+                help: "Write a message; a waiting draft is offered first", statusKeys: 1),
         Binding(.anywhere, [], label: "", help: "Click selects and focuses, a second click opens; the wheel scrolls",
                 keysLabel: "mouse"),
         Binding(.anywhere, [.char("?")], .openHelp, label: "help", help: "Show every key", statusKeys: 1),

@@ -54,8 +54,9 @@ extension AppState {
             let value = composer.text(field)
             composer.offsets[field] = Self.offset(composer.offsets[field] ?? 0, value, width: layout.valueWidth)
         }
+        composer.refreshCache(width: layout.text.width)
         let value = composer.text(.message)
-        let lines = MessageLayout(value.characters, width: layout.text.width)
+        let lines = composer.messageLayout(width: layout.text.width)
         let row = lines.row(of: value.cursor)
         let height = max(1, layout.text.height)
         var top = min(max(composer.messageTop, row - height + 1), row)

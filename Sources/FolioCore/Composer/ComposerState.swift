@@ -67,6 +67,11 @@ public struct ComposerState: Sendable {
     var goalColumn: Int?
     /// Where Esc goes back to when `c` opened the composer from another section.
     var returnTo: Section?
+    /// Bumped by every change to the message; keys `cache`.
+    var messageVersion = 0
+    /// The message's wrapped rows, size and problems, worked out once per change (and width)
+    /// rather than on every look: a 64 KiB message is walked once per keystroke.
+    var cache = MessageCache()
 
     public init() {}
 
@@ -94,15 +99,37 @@ public struct ComposerState: Sendable {
 
     /// Problems to show under `field`: only once it has been left or a send was tried.
     public func errors(_ field: EnquiryField) -> [FieldError] {
-        touched.contains(field) ? EnquiryValidator.validate(text(field).text, as: field) : []
+        guard touched.contains(field) else { return [] }
+        if field == .message && cache.version == messageVersion { return cache.errors }
+        return EnquiryValidator.validate(text(field).text, as: field)
+    }
+
+    /// The field's size in its unit (characters; the message's bytes).
+    func size(_ field: EnquiryField) -> Int {
+        if field == .message && cache.version == messageVersion { return cache.bytes }
+        return FieldLimits.count(Enquiry.normalised(text(field).text, as: field), for: field)
     }
 
     /// "12/128" under the limit; the message counts bytes ("212 / 65536").
     func count(_ field: EnquiryField) -> String {
-        let value = Enquiry.normalised(text(field).text, as: field)
-        let count = FieldLimits.count(value, for: field)
         let limit = FieldLimits.limit(for: field)
-        return field == .message ? "\(count) / \(limit)" : "\(count)/\(limit)"
+        return field == .message ? "\(size(field)) / \(limit)" : "\(size(field))/\(limit)"
+    }
+
+    /// The message wrapped at `width`, from the cache when it is current.
+    func messageLayout(width: Int) -> MessageLayout {
+        if cache.version == messageVersion, let layout = cache.layout, layout.width == max(2, width) { return layout }
+        return MessageLayout(text(.message).characters, width: width)
+    }
+
+    /// Brings the cache up to date; `update` calls it so the views find it warm.
+    mutating func refreshCache(width: Int) {
+        if cache.version != messageVersion {
+            let message = text(.message).text
+            cache = MessageCache(version: messageVersion, layout: nil, bytes: message.utf8.count,
+                                 errors: EnquiryValidator.validate(message, as: .message))
+        }
+        if cache.layout?.width != max(2, width) { cache.layout = MessageLayout(text(.message).characters, width: width) }
     }
 
     mutating func edit(_ field: EnquiryField, _ change: (inout EditableText) -> Void) {
@@ -112,6 +139,7 @@ public struct ComposerState: Sendable {
         fields[field] = value
         if value.characters != before {
             revision += 1
+            if field == .message { messageVersion += 1 }
             // A confirmation or a list of problems is stale once typing starts again; a failed
             // save stays in view until the next try.
             switch notice {
@@ -129,16 +157,30 @@ public struct ComposerState: Sendable {
         messageTop = 0
         goalColumn = nil
         focus = .field(.name)
+        messageVersion += 1
         revision += 1
         savedRevision = revision
     }
 
     /// Fills the form from a draft, which is then what is on disk.
     mutating func load(_ enquiry: Enquiry) {
-        for field in EnquiryField.allCases { fields[field] = EditableText(enquiry[field]) }
+        // The message as it would be typed: a hand-edited draft may hold controls or CR LF.
+        for field in EnquiryField.allCases {
+            fields[field] = EditableText(field.isSingleLine ? enquiry[field] : Enquiry.normalised(enquiry[field], as: field))
+        }
+        messageVersion += 1
         touched = Set(EnquiryField.allCases.filter { !enquiry[$0].isEmpty })
         revision += 1
         savedRevision = revision
         focus = .field(EnquiryField.allCases.first { $0.isRequired && enquiry[$0].isEmpty } ?? .message)
     }
+}
+
+/// See `ComposerState.cache`. The message is kept normalised as it is typed, so its size is
+/// its UTF-8 length.
+struct MessageCache: Sendable {
+    var version = -1
+    var layout: MessageLayout?
+    var bytes = 0
+    var errors: [FieldError] = []
 }

@@ -167,7 +167,7 @@ extension AppState {
             return
         }
         let value = composer.text(.message)
-        let layout = MessageLayout(value.characters, width: ComposerLayout(self).text.width)
+        let layout = composer.messageLayout(width: ComposerLayout(self).text.width)
         let (row, column) = layout.position(of: value.cursor, in: value.characters)
         let goal = composer.goalColumn ?? column
         let target = row + delta
@@ -197,7 +197,7 @@ extension AppState {
         if layout.text.contains(x: x, y: y) || (layout.box.contains(x: x, y: y) && y == layout.rows[.message]) {
             moveFocus(to: .field(.message))
             let value = composer.text(.message)
-            let lines = MessageLayout(value.characters, width: layout.text.width)
+            let lines = composer.messageLayout(width: layout.text.width)
             let row = composer.messageTop + max(0, y - layout.text.y)
             let index = lines.index(row: min(row, lines.rows.count - 1), column: max(0, x - layout.text.x), in: value.characters)
             composer.edit(.message) { $0.cursor = index }

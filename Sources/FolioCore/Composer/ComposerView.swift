@@ -41,7 +41,7 @@ enum ComposerView {
         let layout = ComposerLayout(state)
         let value = composer.text(field)
         if field == .message {
-            let lines = MessageLayout(value.characters, width: layout.text.width)
+            let lines = composer.messageLayout(width: layout.text.width)
             let (row, column) = lines.position(of: value.cursor, in: value.characters)
             let y = layout.text.y + row - composer.messageTop
             guard y >= layout.text.y && y < layout.text.maxY else { return nil }
@@ -107,7 +107,7 @@ enum ComposerView {
         if offset > 0 { buffer.put(state.glyphs.ellipsis, x: layout.valueX - 1, y: y, style: Styles.muted) }
         if !whole { buffer.put(state.glyphs.ellipsis, x: layout.valueX + layout.valueWidth, y: y, style: Styles.muted) }
         let limit = FieldLimits.limit(for: field)
-        let count = FieldLimits.count(Enquiry.normalised(value.text, as: field), for: field)
+        let count = composer.size(field)
         if focused || count > limit * 9 / 10 {
             buffer.putRight(composer.count(field), right: layout.right, y: y, style: count >= limit ? warning : Styles.muted)
         }

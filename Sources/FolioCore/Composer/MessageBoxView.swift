@@ -9,7 +9,7 @@ enum MessageBoxView {
         guard let top = layout.rows[.message] else { return }
         ComposerView.drawLabel(.message, state, layout, y: top, into: &buffer)
         let value = composer.text(.message)
-        let lines = MessageLayout(value.characters, width: layout.text.width)
+        let lines = composer.messageLayout(width: layout.text.width)
         let text = layout.text
         for offset in 0..<text.height {
             let index = composer.messageTop + offset
@@ -21,7 +21,7 @@ enum MessageBoxView {
         let above = composer.messageTop
         let below = max(0, lines.rows.count - composer.messageTop - text.height)
         let count = composer.count(.message)
-        let over = FieldLimits.count(Enquiry.normalised(value.text, as: .message), for: .message) >= FieldLimits.messageBytes
+        let over = composer.size(.message) >= FieldLimits.messageBytes
         let countStyle = over ? ComposerView.warning : Styles.muted
         let focused = composer.focus == .field(.message)
         guard layout.bordered else {

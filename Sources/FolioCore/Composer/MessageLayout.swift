@@ -5,13 +5,25 @@ import FolioText
 /// but a one-line field may hold a pasted one until the validator refuses it); a tab is one space.
 enum EditorGlyph {
     static func shown(_ c: Character) -> String {
-        if let ascii = c.asciiValue, ascii >= 0x20 && ascii < 0x7F { return String(c) }
-        return Sanitiser.cleanLine(String(c))
+        needsMarker(c) ? Sanitiser.cleanLine(String(c)) : String(c)
     }
 
     static func width(_ c: Character) -> Int {
         if let ascii = c.asciiValue, ascii >= 0x20 && ascii < 0x7F { return 1 }
-        return DisplayWidth.of(shown(c))
+        return needsMarker(c) ? DisplayWidth.of(Sanitiser.cleanLine(String(c))) : DisplayWidth.of(c)
+    }
+
+    /// Controls, format characters (bidi, ZWJ, …), line separators and the soft hyphen: the
+    /// ones the sanitiser may change. Everything else is drawn as it is, without that detour.
+    static func needsMarker(_ c: Character) -> Bool {
+        for scalar in c.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || (0x7F..<0xA0).contains(v) { return true }
+            if v >= 0xAD && (v == 0xAD || v == 0x2028 || v == 0x2029 || scalar.properties.generalCategory == .format) {
+                return true
+            }
+        }
+        return false
     }
 
     static func width(_ characters: ArraySlice<Character>) -> Int {
@@ -22,7 +34,7 @@ enum EditorGlyph {
 /// A multi-line field soft-wrapped at `width` display columns. Unlike the reading view's word
 /// wrap it keeps every character (spaces at a break included), so each cursor index has exactly
 /// one place on screen and each place maps back to an index.
-struct MessageLayout {
+struct MessageLayout: Sendable {
     struct Row: Hashable {
         var start: Int          // first character
         var end: Int            // one past the last, not counting a newline
