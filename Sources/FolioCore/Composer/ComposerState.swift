@@ -27,7 +27,8 @@ public enum ComposerNotice: Sendable, Hashable {
     var text: String {
         switch self {
         case .saved(let id, let name):
-            return "Saved to the outbox as \(id). Thank you" + (name.isEmpty ? "." : ", \(name).")
+            // The thanks on a line of its own, so a long id never splits the name.
+            return "Saved to the outbox as \(id).\nThank you" + (name.isEmpty ? "." : ", \(name).")
         case .failed(let reason): return "Not saved: \(reason). Your text is kept; Ctrl-S tries again."
         case .refused(let line): return line
         case .invalid(let count):

@@ -141,7 +141,7 @@ enum ComposerView {
         let beside: String
         let style: Style
         if let notice = composer.notice, layout.notice.isEmpty {
-            (beside, style) = (notice.text, notice.isGood ? Style(.success, .bold) : warning)
+            (beside, style) = (notice.text.replacingNewlines, notice.isGood ? Style(.success, .bold) : warning)
         } else {
             (beside, style) = (composer.isBlank ? "" : "Esc keeps the draft", Styles.muted)
         }
@@ -157,4 +157,8 @@ enum ComposerView {
                        style: notice.isGood ? Style(.success, .bold) : warning, maxWidth: layout.right - layout.labelX)
         }
     }
+}
+
+extension String {
+    fileprivate var replacingNewlines: String { String(map { $0.isNewline ? " " : $0 }) }
 }
