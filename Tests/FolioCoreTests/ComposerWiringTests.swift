@@ -65,14 +65,26 @@ import Testing
         guard case .saved? = state.composer.notice else { Issue.record("retry failed"); return }
     }
 
+    final class Count: @unchecked Sendable { var value = 0 }   // touched by one test thread only
+
     @Test func kioskRefusalAndRefund() {
         let dir = TempDir()
         var wiring = Self.wiring(dir)
-        wiring.admit = { "Not sent: enquiries are turned off here." }
+        wiring.admit = { .refused("Not sent: enquiries are turned off here.") }
         var state = ComposerTests.filled()
         Self.run(state.key(.ctrl("s")), wiring, &state)
         #expect(state.composer.notice == .refused("Not sent: enquiries are turned off here."))
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/outbox"))
+        // Let through, then failed: the slot is given back once; delivered: kept.
+        let refunds = Count()
+        wiring.admit = { .allowed(refund: { refunds.value += 1 }) }
+        wiring.outbox = "/proc/folio-cannot-write-here"
+        Self.run(state.key(.ctrl("s")), wiring, &state)
+        #expect(refunds.value == 1)
+        wiring.outbox = dir.path + "/outbox"
+        Self.run(state.key(.ctrl("s")), wiring, &state)
+        #expect(refunds.value == 1)
+        guard case .saved? = state.composer.notice else { Issue.record("not saved"); return }
     }
 
     @Test func draftIsOfferedOnTheNextStartAndResumes() {

@@ -106,11 +106,10 @@ enum ComposerView {
         // Scrolled sideways: an ellipsis on the side where text is hidden.
         if offset > 0 { buffer.put(state.glyphs.ellipsis, x: layout.valueX - 1, y: y, style: Styles.muted) }
         if !whole { buffer.put(state.glyphs.ellipsis, x: layout.valueX + layout.valueWidth, y: y, style: Styles.muted) }
-        let limit = FieldLimits.limit(for: field)
-        let count = composer.size(field)
-        if focused || count > limit * 9 / 10 {
-            buffer.putRight(composer.count(field), right: layout.right, y: y, style: count >= limit ? warning : Styles.muted)
-        }
+        // Every field shows its size and limit; the focused one stands out, a full one warns.
+        let full = composer.size(field) >= FieldLimits.limit(for: field)
+        buffer.putRight(composer.count(field), right: layout.right, y: y,
+                        style: full ? warning : focused ? .plain : Styles.muted)
     }
 
     /// Characters from the start of `chars` that fit `width` columns; controls shown as markers.

@@ -29,17 +29,19 @@ public struct DraftPolicy: Sendable, Hashable {
 /// `update` expects. The only composer code that touches the file system; the shell (the
 /// browser loop and `folio browse`) calls it, `update` never does.
 public struct ComposerWiring: Sendable {
-    /// A kiosk's gate before delivery: nil lets the enquiry through; a line refuses it ("Not
-    /// sent: at most 3 enquiries an hour…"). `deliveryFailed` runs after a delivery that was
-    /// let through fails, to give back a rate-limit slot.
-    public typealias Admission = @Sendable () -> String?
+    /// A kiosk's answer before delivery: go ahead (and how to give the slot back if delivery
+    /// then fails), or a line to show instead ("Not sent: at most 3 enquiries an hour…").
+    public enum Admission: Sendable {
+        case allowed(refund: @Sendable () -> Void)
+        case refused(String)
+    }
 
     public var outbox: String
     public var drafts: DraftPolicy
     public var recipient: String
     public var origin: Origin
-    public var admit: Admission = { nil }
-    public var deliveryFailed: @Sendable () -> Void = {}
+    /// Asked just before each delivery; the default lets everything through.
+    public var admit: @Sendable () -> Admission = { .allowed(refund: {}) }
 
     public init(outbox: String, drafts: DraftPolicy, recipient: String, origin: Origin = .current()) {
         self.outbox = outbox; self.drafts = drafts; self.recipient = recipient; self.origin = origin
@@ -63,12 +65,16 @@ public struct ComposerWiring: Sendable {
             store.discard()
             return .draft(.discarded)
         case .send(let enquiry):
-            if let refusal = admit() { return .sendFinished(.refused(refusal)) }
+            let refund: @Sendable () -> Void
+            switch admit() {
+            case .refused(let line): return .sendFinished(.refused(line))
+            case .allowed(let giveBack): refund = giveBack
+            }
             do throws(OutboxError) {
                 let id = try Maildir(path: outbox).deliver(enquiry, to: recipient, origin: origin)
                 return .sendFinished(.saved(id: id))
             } catch {
-                deliveryFailed()
+                refund()
                 return .sendFinished(.failed(reason: error.reason))
             }
         }
