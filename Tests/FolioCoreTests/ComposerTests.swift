@@ -101,6 +101,30 @@ import Testing
         #expect(state.composer.focus == .send)
     }
 
+    @Test func movingTheCursorIsNotAnEdit() {
+        var state = AppState.composing()
+        state.key(.left)
+        state.key(.ctrl("e"))
+        state.key(.alt("b"))
+        #expect(state.composer.draftEffect == nil)
+        state.type("Ada")
+        _ = update(&state, .draft(.saved(at: "12:04")))
+        state.key(.home)
+        state.key(.right)
+        state.key(.tab)
+        #expect(state.composer.draftEffect == nil)
+    }
+
+    @Test func pagingStopsAtTheMessageEnds() {
+        var state = AppState.composing()
+        for _ in 0..<4 { state.key(.tab) }
+        state.key(.paste("a\nb\nc"))
+        state.key(.pageUp)
+        #expect(state.composer.focus == .field(.message) && state.field(.message).cursor == 1)
+        state.key(.pageDown)
+        #expect(state.composer.focus == .field(.message) && state.field(.message).cursor == 5)
+    }
+
     @Test func pasteGoesIntoTheFieldAndNeverRunsCommands() {
         var state = AppState.composing()
         state.key(.paste("Ada\r\nLovelace\tq\n"))

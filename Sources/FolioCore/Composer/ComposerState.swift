@@ -134,11 +134,9 @@ public struct ComposerState: Sendable {
     }
 
     mutating func edit(_ field: EnquiryField, _ change: (inout EditableText) -> Void) {
-        var value = text(field)
-        let before = value.characters
-        change(&value)
-        fields[field] = value
-        if value.characters != before {
+        let before = fields[field]?.edits ?? 0
+        change(&fields[field, default: EditableText()])    // in place: no copy of a long message
+        if fields[field]?.edits != before {
             revision += 1
             if field == .message { messageVersion += 1 }
             // A confirmation or a list of problems is stale once typing starts again; a failed

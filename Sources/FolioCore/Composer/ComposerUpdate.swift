@@ -23,13 +23,13 @@ extension AppState {
         case .clearInput: editFocused { $0.killToLineStart() }
         case .up: vertical(-1)
         case .down: vertical(1)
-        case .pageUp, .halfPageUp: vertical(-messagePage)
-        case .pageDown, .halfPageDown: vertical(messagePage)
+        case .pageUp, .halfPageUp: vertical(-messagePage, leaving: false)
+        case .pageDown, .halfPageDown: vertical(messagePage, leaving: false)
         case .activate: return composerAction(.enter)
         case .closeOverlay: leaveComposer()
         case .openHelp: overlay = .help(scroll: 0)
         case .click(let x, let y): composerClick(x: x, y: y)
-        case .wheel(let lines, _, _): if composer.focus == .field(.message) { vertical(lines) }
+        case .wheel(let lines, _, _): if composer.focus == .field(.message) { vertical(lines, leaving: false) }
         case .composer(let action): return composerAction(action)
         default: break
         }
@@ -156,10 +156,10 @@ extension AppState {
     }
 
     /// Up/Down: lines within the message, fields elsewhere. Leaving the message's first or last
-    /// row goes to the field above or the button below.
-    private mutating func vertical(_ delta: Int) {
+    /// row goes to the field above or the button below; paging and the wheel stop at the ends.
+    private mutating func vertical(_ delta: Int, leaving: Bool = true) {
         guard composer.focus == .field(.message) else {
-            if abs(delta) == 1 {
+            if leaving {
                 let order = ComposerFocus.order
                 let at = order.firstIndex(of: composer.focus) ?? 0
                 if order.indices.contains(at + delta) { moveFocus(to: order[at + delta]) }
@@ -171,8 +171,9 @@ extension AppState {
         let (row, column) = layout.position(of: value.cursor, in: value.characters)
         let goal = composer.goalColumn ?? column
         let target = row + delta
-        if target < 0 || target >= layout.rows.count {
-            if abs(delta) == 1 { moveFocus(to: target < 0 ? .field(.subject) : .send); return }
+        if leaving && (target < 0 || target >= layout.rows.count) {
+            moveFocus(to: target < 0 ? .field(.subject) : .send)
+            return
         }
         let index = layout.index(row: target, column: goal, in: value.characters)
         composer.edit(.message) { $0.cursor = index }

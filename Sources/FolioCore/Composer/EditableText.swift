@@ -4,9 +4,12 @@
 /// character (an emoji with skin tone, an accented letter, a CJK ideograph), and the cursor is
 /// an index into that array: O(1) to move, O(n) at worst to edit, fine for 64 KiB.
 public struct EditableText: Sendable, Hashable {
-    public private(set) var characters: [Character]
+    public private(set) var characters: [Character] { didSet { edits &+= 1 } }
     /// 0…characters.count: the cursor sits before `characters[cursor]`.
     public internal(set) var cursor: Int
+    /// Counts changes to the text (not cursor moves), so callers can tell an edit happened
+    /// without comparing 64 KiB of characters.
+    public private(set) var edits = 0
 
     public init(_ text: String = "") {
         characters = Array(text)
