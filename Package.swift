@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "FolioSession", dependencies: ["FolioOutbox"]),
 
         // The one ncurses backend.
-        .target(name: "FolioTerminal", dependencies: ["FolioCore", "CNcursesw", "CFolioShim"]),
+        .target(name: "FolioTerminal", dependencies: ["FolioCore", "FolioSession", "CNcursesw", "CFolioShim"]),
 
         // Thin executable: argument parsing and wiring.
         .executableTarget(

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioSession
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,19 +9,16 @@ public enum ExitReason: Equatable, Sendable {
     case quit
     case hangup
     case signal(Int32)
-    case idleTimeout
-    case sessionLimit
+    case expired(SessionExpiry)   // idle timeout or session cap (kiosk)
 }
 
 /// The event loop: draw, wait for input (or a deadline), update, perform effects.
 /// All decisions live in `handle`/`update`; this only moves events and frames.
 public struct BrowserLoop {
-    /// Seconds without input before the session ends (nil: never).
-    public var idleTimeout: Double?
-    /// Seconds a session may last at most (nil: no cap).
-    public var sessionLimit: Double?
-    /// Seconds of quiet after input before `onPause` runs (draft autosave).
-    public var pauseDelay: Double = 1.0
+    /// The idle timeout and session cap (none by default; kiosk sessions set both).
+    public var clock = SessionClock(idleTimeoutSeconds: nil, sessionLimitSeconds: nil, start: MonotonicClock.now())
+    /// Milliseconds of quiet after input before the draft autosave runs.
+    public var pauseDelay: Int64 = 1_000
     /// Runs each effect `update` asks for, except `.quit`, which ends the loop. The action it
     /// returns (the outcome: saved, failed…) goes back through `update`.
     public var perform: (Effect) -> Action? = { _ in nil }
@@ -35,24 +33,20 @@ public struct BrowserLoop {
         if state.width != backend.width || state.height != backend.height {
             _ = handle(&state, .resize(width: backend.width, height: backend.height))
         }
-        let started = Clock.now()
-        var lastInput = started
+        var lastInput = MonotonicClock.now()
         var pausePending = false
         while true {
             render(state, into: &buffer)
             backend.draw(buffer, cursor: cursorPosition(state))
 
-            let now = Clock.now()
-            if let limit = sessionLimit, now - started >= limit { return .sessionLimit }
-            if let idle = idleTimeout, now - lastInput >= idle { return .idleTimeout }
-            var wait = 60.0
-            if let limit = sessionLimit { wait = min(wait, limit - (now - started)) }
-            if let idle = idleTimeout { wait = min(wait, idle - (now - lastInput)) }
-            if pausePending { wait = min(wait, pauseDelay - (now - lastInput)) }
+            let now = MonotonicClock.now()
+            if let reason = clock.expired(now: now, lastInput: lastInput) { return .expired(reason) }
+            let autosave = pausePending ? Int32(clamping: max(0, pauseDelay - (now - lastInput))) : -1
+            let wait = clock.pollTimeout(now: now, lastInput: lastInput, cap: autosave)
 
-            switch backend.read(timeoutMs: Int32(max(0, wait) * 1000) + 1) {
+            switch backend.read(timeoutMs: wait < 0 ? 60_000 : wait + 1) {
             case .timeout:
-                if pausePending && Clock.now() - lastInput >= pauseDelay {
+                if pausePending && MonotonicClock.now() - lastInput >= pauseDelay {
                     pausePending = false
                     if apply(update(&state, .typingPaused), to: &state) { return .quit }
                     onPause(state)
@@ -62,7 +56,7 @@ public struct BrowserLoop {
             case .signal(let number):
                 return .signal(number)
             case .key(let key):
-                if case .resize = key {} else { lastInput = Clock.now() }
+                if case .resize = key {} else { lastInput = MonotonicClock.now() }
                 pausePending = true
                 if apply(handle(&state, key), to: &state) { return .quit }
             }
@@ -78,14 +72,5 @@ public struct BrowserLoop {
             if let outcome = perform(effect) { queue += update(&state, outcome) }
         }
         return false
-    }
-}
-
-/// Monotonic seconds: immune to wall-clock jumps.
-enum Clock {
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

@@ -48,6 +48,8 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var outbox: OutboxOptions
 
+    @OptionGroup var kiosk: KioskOptions
+
     @Flag(name: .customLong("no-color"), help: "No colours; emphasis by bold, underline and reverse (also $NO_COLOR).")
     var noColor = false
 
@@ -58,10 +60,18 @@ struct BrowseCommand: ParsableCommand {
     var ascii = false
 
     func run() throws {
-        let portfolio = content.load()
+        // Settle where this session runs and what it may do before touching the terminal:
+        // config files, --kiosk, a sanitised environment, no core dumps.
+        let session = try kiosk.beginSession(outbox: outbox.outbox, content: content.content)
+        let portfolio = ContentLoader.load(directory: ContentLocator.resolve(explicit: session.config.content))
         let terminal = TerminalCheck.current()
 
         guard terminal.usable else {
+            if session.config.kiosk {
+                // An anonymous visitor gets one clear line, not a dump of everything.
+                printError("folio: \(terminal.reason ?? "no terminal"): connect with ssh -t and a known TERM")
+                throw ExitCode(1)
+            }
             if let reason = terminal.reason {
                 printError("folio: \(reason); printing plain text instead.")
             }
@@ -83,20 +93,37 @@ struct BrowseCommand: ParsableCommand {
             PlainOutput.printPortfolio(portfolio, width: terminal.width)
             return
         }
-        // Drafts: one per account, offered next time. A kiosk session passes kiosk: true and
-        // its visit id, so visitors sharing the account never see each other's drafts.
-        let composer = ComposerWiring(outbox: outbox.path,
-                                      drafts: DraftPolicy.session(kiosk: false, visit: "\(getpid())"),
-                                      recipient: portfolio.profile.email)
+        // Drafts: one per account, offered next time. A kiosk visit gets its own draft name,
+        // so visitors sharing the account never see each other's drafts.
+        var composer = ComposerWiring(
+            outbox: OutboxPaths.outbox(explicit: session.config.outbox),
+            drafts: DraftPolicy.session(kiosk: session.config.kiosk, visit: session.visitID),
+            recipient: portfolio.profile.email)
+        composer.admit = {
+            switch session.admitEnquiry() {
+            case .allowed(let ticket): return .allowed(refund: { session.refund(ticket) })
+            case .refused(let line): return .refused(line)
+            }
+        }
         composer.offerDraft(into: &state)
         var loop = BrowserLoop()
-        loop.perform = { composer.perform($0) }
+        loop.clock = session.clock
+        loop.perform = { [composer] in composer.perform($0) }
         let reason = loop.run(&state, on: backend)
-        // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP.
+        // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP, timeouts.
+        let hadDraft = state.composer.draftEffect != nil
         let draftProblem = composer.saveOnExit(state)
+        let draftSaved = hadDraft && draftProblem == nil
+        if case .expired(let why) = reason {
+            Goodbye.show(why.goodbye(draftSaved: draftSaved), on: backend)
+        }
         backend.close()
         if let draftProblem { printError("folio: the draft was not saved: \(draftProblem)") }
-        if case .signal(let number) = reason { throw ExitCode(128 + number) }
+        switch reason {
+        case .signal(let number): throw ExitCode(128 + number)
+        case .expired(let why): print(why.goodbye(draftSaved: draftSaved))
+        case .quit, .hangup: break
+        }
     }
 
     /// NO_COLOR: any non-empty value (https://no-color.org).
