@@ -24,8 +24,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// Maps a key through the key table for the current context and applies it.
 public func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
-    guard let action = KeyTable.standard.action(for: key, in: state) else { return [] }
-    return update(&state, action)
+    if let action = KeyTable.standard.action(for: key, in: state) { return update(&state, action) }
+    // Esc then a key in one burst (a fast typist, a paste of keys, ssh lag) reads as Alt+key.
+    // Where Alt+key means nothing, it was the two keys.
+    if case .alt(let character) = key {
+        return handle(&state, .esc) + handle(&state, .char(character))
+    }
+    return []
 }
 
 extension AppState {

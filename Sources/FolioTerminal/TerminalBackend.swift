@@ -204,6 +204,7 @@ public final class TerminalBackend {
     private func readPaste() -> String {
         var scalars = String.UnicodeScalarView()
         let cap = 1 << 20   // a paste beyond 1 MiB is cut; the composer caps further
+        var lastWasCR = false
         while true {
             var code: UInt32 = 0
             let kind = folio_read_key(&code)
@@ -216,6 +217,9 @@ public final class TerminalBackend {
                 if Int32(code) == Int32(FOLIO_KEY_PASTE_END) { break }
                 continue
             }
+            // CR LF and a lone CR both become one LF, as a pasted line break.
+            if code == 10 && lastWasCR { lastWasCR = false; continue }
+            lastWasCR = code == 13
             if scalars.count < cap, let s = Unicode.Scalar(code == 13 ? 10 : code) { scalars.append(s) }
         }
         return String(scalars)

@@ -172,3 +172,15 @@ import Testing
         #expect(state.pane.scroll == 0 || state.pane.scroll == 3)
     }
 }
+
+/// Esc then `/` arriving in one read is decoded as Alt-/; where Alt-/ means nothing it must
+/// act as the two keys, or a quick Esc-then-search types into the wrong place.
+@Test func unboundAltIsEscapeThenTheKey() {
+    var viaAlt = Fixtures.state()
+    viaAlt.press("3 enter")
+    var viaKeys = viaAlt
+    _ = handle(&viaAlt, .alt("/"))
+    viaKeys.press("esc /")
+    #expect(viaAlt.screen == viaKeys.screen)
+    #expect(viaAlt.screen.contains("Search stack tags"))
+}
