@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
         G); names: enter, esc, tab, backtab, up, down, left, right, pgup, pgdn, home, end, \
         backspace, delete, space; ctrl-X (also ^X) and alt-X; resize-WxH changes the size \
         mid-sequence; click-X,Y, wheelup-X,Y and wheeldown-X,Y are mouse events at a cell \
-        (0-based). Inside the tag search prompt, characters are typed into the query.
+        (0-based). Inside the tag search prompt and the composer, characters are typed as text.
 
         Output is plain text unless stdout is a terminal and colour is allowed, in which \
         case styles and colours are shown with ANSI escapes. --no-color (or NO_COLOR) keeps \
