@@ -8,6 +8,7 @@
 #include <wchar.h>
 #include <stdlib.h>
 #include <signal.h>
+#include <unistd.h>
 #include <sys/resource.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -159,3 +160,14 @@ void folio_cursor(int visible, int y, int x) {
 void folio_refresh(void) { refresh(); }
 void folio_clear_screen(void) { clearok(stdscr, TRUE); }
 int folio_read_key(uint32_t *out) { return folio_get_wch(out); }
+
+void folio_suspend(int want_mouse) {
+    folio_mouse_enable(0);
+    folio_set_bracketed_paste(0);
+    endwin();
+    kill(getpid(), SIGTSTP);   // default action stops us; the shell's `fg` continues here
+    folio_set_bracketed_paste(1);
+    if (want_mouse) folio_mouse_enable(1);
+    clearok(stdscr, TRUE);
+    refresh();
+}

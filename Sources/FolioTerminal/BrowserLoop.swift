@@ -19,6 +19,8 @@ public struct BrowserLoop {
     public var clock = SessionClock(idleTimeoutSeconds: nil, sessionLimitSeconds: nil, start: MonotonicClock.now())
     /// Milliseconds of quiet after input before the draft autosave runs.
     public var pauseDelay: Int64 = 1_000
+    /// Whether Ctrl-Z suspends folio (not in a kiosk, where it is only a key).
+    public var allowsSuspend = true
     /// Runs each effect `update` asks for, except `.quit`, which ends the loop. The action it
     /// returns (the outcome: saved, failed…) goes back through `update`.
     public var perform: (Effect) -> Action? = { _ in nil }
@@ -55,6 +57,9 @@ public struct BrowserLoop {
                 return .hangup
             case .signal(let number):
                 return .signal(number)
+            case .key(.ctrl("z")) where allowsSuspend:
+                backend.suspend()
+                _ = handle(&state, .resize(width: backend.width, height: backend.height))
             case .key(let key):
                 if case .resize = key {} else { lastInput = MonotonicClock.now() }
                 pausePending = true

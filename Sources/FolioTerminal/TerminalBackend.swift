@@ -36,12 +36,14 @@ public final class TerminalBackend {
     private let palette: Palette
     private var open = true
     private var idleReadsWhileReadable = 0
+    private let mouse: Bool
 
     public init(options: Options) throws(TerminalError) {
         folio_signals_install()
         guard folio_screen_start(options.colour ? 1 : 0, options.mouse ? 1 : 0) == 0 else {
             throw .cannotStart("cannot initialise the terminal (TERM=\(Environment.term ?? "unset"))")
         }
+        mouse = options.mouse
         (width, height) = TerminalBackend.clampedSize()
         palette = Palette(colours: options.colour ? Int(folio_colors()) : 0)
         palette.install()
@@ -92,6 +94,13 @@ public final class TerminalBackend {
         let (attrs, pair) = palette.attributes(for: cell.style)
         let text = cell.text.isEmpty ? " " : cell.text
         _ = text.withCString { folio_put_cell(Int32(y), Int32(x), $0, attrs, Int32(pair)) }
+    }
+
+    /// Gives the terminal back to the shell until `fg` (Ctrl-Z outside a kiosk).
+    public func suspend() {
+        folio_suspend(mouse ? 1 : 0)
+        (width, height) = TerminalBackend.clampedSize()
+        shown = nil
     }
 
     /// Forces the next draw to repaint everything (after Ctrl-L or a resize).

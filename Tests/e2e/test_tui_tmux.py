@@ -103,6 +103,23 @@ class BrowserInTmux(unittest.TestCase):
         self.assertFalse(pane.alternate_on())
         self.assertFalse(pane.mouse_any())
 
+    def test_ctrl_z_suspends_and_fg_resumes(self):
+        # An interactive shell gives job control, as in a real terminal session.
+        pane = Pane("bash --norc --noprofile -i", env={"PS1": "SHELL> "})
+        self.addCleanup(pane.kill)
+        pane.wait_for("SHELL>")
+        pane.send(folio("bankvole"), "Enter")
+        pane.wait_for("Case studies › Bankvole")
+        pane.send("C-z")
+        screen = pane.wait_for("Stopped")
+        self.assertFalse(pane.alternate_on(), "suspended with the alternate screen on")
+        pane.send("fg", "Enter")
+        pane.wait_for("Case studies › Bankvole")
+        pane.send("q")
+        pane.send("echo done=$?", "Enter")
+        pane.wait_for("done=0")
+        self.assertFalse(pane.alternate_on())
+
     def test_hangup_exits_without_spinning(self):
         pane = self.start()
         pid = _child_pid(pane.pane_pid(), "folio")

@@ -62,3 +62,6 @@ void folio_refresh(void);
 void folio_clear_screen(void);
 // Non-blocking read of one key: OK (0), KEY_CODE_YES, or ERR (-1) when nothing is queued.
 int folio_read_key(uint32_t *out);
+
+// Ctrl-Z outside a kiosk: restore the terminal, stop, and take it back on `fg`.
+void folio_suspend(int want_mouse);
