@@ -235,7 +235,7 @@ class KioskTests(SshTestCase):
         self.type_enquiry(pane, "Ada Visitor", "ada@example.org", f"kiosk {tag}", message)
         pane.send("C-s")
         name, raw = self.new_message_with(f"kiosk {tag}")
-        screen = pane.wait_for("Saved to the outbox").replace("\n", "")
+        screen = pane.wait_for("Saved to the outbox", "Thank you").replace("\n", "")
         parsed = strict(raw)
         # The confirmation names the message: by its file name (the outbox id) or Message-ID.
         self.assertTrue(name[:10] in screen or parsed["Message-ID"].strip("<>")[:10] in screen, screen)

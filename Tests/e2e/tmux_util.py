@@ -46,15 +46,16 @@ class Pane:
     def text(self):
         return self._tmux("capture-pane", "-p", "-t", self.name).stdout
 
-    def wait_for(self, needle, timeout=10.0):
+    def wait_for(self, *needles, timeout=10.0):
+        """The screen once every needle is on it (a frame may be captured half drawn)."""
         deadline = time.time() + timeout
         screen = ""
         while time.time() < deadline:
             screen = self.text()
-            if needle in screen:
+            if all(n in screen for n in needles):
                 return screen
             time.sleep(0.05)
-        raise AssertionError(f"timed out waiting for {needle!r}; screen was:\n{screen}")
+        raise AssertionError(f"timed out waiting for {needles!r}; screen was:\n{screen}")
 
     def wait_gone(self, needle, timeout=10.0):
         deadline = time.time() + timeout
