@@ -18,7 +18,9 @@ enum YAMLFrontMatter {
         }
         do {
             // Explicit UTF-8: Yams' default encoding reads an environment variable and prints.
-            guard let root = try Yams.compose(yaml: text, .default, .default, .utf8) else { return .success(nil) }
+            // Resolver.basic: folio reads scalars as text (FieldReader types them), and the default
+            // resolver compiles ~10 NSRegularExpressions through ICU on first use (ms and heap).
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(nil) }
             return convert(root, shift: shift).map { Optional($0) }
         } catch let error as YamlError {
             return .failure(problem(from: error, text: text, shift: shift))
