@@ -4,17 +4,22 @@ enum ContentChecks {
     /// slugs that look alike.
     static func uniqueSlugs(_ sources: [ItemSource], into diagnostics: inout [Diagnostic]) -> [ItemSource] {
         var kept: [ItemSource] = []
+        var keptBySlug: [String: Int] = [:]
+        var lookAlikes = SlugIndex()
         for source in sources {
             let item = source.item, at = source.slugPosition
-            if let first = kept.first(where: { $0.item.slug == item.slug }) {
+            if let first = keptBySlug[item.slug].map({ kept[$0] }) {
                 diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, message:
                     "duplicate slug '\(item.slug)': \(first.item.path) already uses it; this file is skipped"))
                 continue
             }
-            if let near = kept.first(where: { Suggestions.slugsLookAlike($0.item.slug, item.slug) }) {
+            if let near = lookAlikes.firstLookAlike(item.slug), let nearIndex = keptBySlug[near] {
+                let path = kept[nearIndex].item.path
                 diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, severity: .warning, message:
-                    "slug '\(item.slug)' is close to '\(near.item.slug)' (\(near.item.path)); did you mean '\(near.item.slug)'?"))
+                    "slug '\(item.slug)' is close to '\(near)' (\(path)); did you mean '\(near)'?"))
             }
+            keptBySlug[item.slug] = kept.count
+            lookAlikes.add(item.slug)
             kept.append(source)
         }
         return kept
