@@ -29,13 +29,14 @@ enum ContentChecks {
     /// suggestion; when the intent is unambiguous (other case, or an alias) the tag is
     /// kept under its stack name so the UI stays right, otherwise it is dropped.
     static func resolveTags(_ tags: [String], positions: [SourcePosition], path: String, stack: Stack,
-                            stackFile: String, into diagnostics: inout [Diagnostic]) -> [String] {
+                            index stackIndex: StackIndex, stackFile: String,
+                            into diagnostics: inout [Diagnostic]) -> [String] {
         var resolved: [String] = []
         for (index, tag) in tags.enumerated() {
             let at = index < positions.count ? positions[index] : .start
             var name: String? = tag
-            if stack.tag(named: tag) == nil {
-                name = stack.canonicalName(for: tag)
+            if !stackIndex.contains(tag) {
+                name = stackIndex.canonicalName(for: tag)
                 let message = "tag '\(tag)' is not in \(stackFile)"
                 if let guess = Suggestions.tag(for: tag, in: stack) {
                     diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column,

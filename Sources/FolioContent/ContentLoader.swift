@@ -50,13 +50,14 @@ public enum ContentLoader {
         }
         sources = ContentChecks.uniqueSlugs(sources, into: &diagnostics)
         if let stack {
-            let stackFile = stackNames[0]
+            let stackFile = stackNames[0], stackIndex = StackIndex(stack)
             profile.tags = ContentChecks.resolveTags(profile.tags, positions: profileTagPositions, path: profile.path,
-                                                     stack: stack, stackFile: stackFile, into: &diagnostics)
+                                                     stack: stack, index: stackIndex, stackFile: stackFile,
+                                                     into: &diagnostics)
             for index in sources.indices {
                 sources[index].item.tags = ContentChecks.resolveTags(
                     sources[index].item.tags, positions: sources[index].tagPositions, path: sources[index].item.path,
-                    stack: stack, stackFile: stackFile, into: &diagnostics)
+                    stack: stack, index: stackIndex, stackFile: stackFile, into: &diagnostics)
             }
         }
 

@@ -100,35 +100,49 @@ enum StackReader {
     }
 }
 
-/// Accumulates groups and unique tags in first-seen order.
+/// Accumulates groups and unique tags in first-seen order. Name lookups go through
+/// dictionaries: scanning `tags` per added tag or alias was quadratic in the stack.
 private struct StackBuilder {
     var groups: [TagGroup] = []
     var tags: [Tag] = []
     private var current = 0
+    private var groupTagSets: [Set<String>] = []                 // parallel to groups
+    private var tagIndex: [String: Int] = [:]                    // name → index in tags
+    private var byLowerName: [String: [Int]] = [:]               // lower-cased name → indices, in order
     private var aliasPositions: [String: SourcePosition] = [:]   // "tag\0alias" → where given
 
     mutating func open(group: String) {
         if let index = groups.firstIndex(where: { $0.name == group }) { current = index; return }
         groups.append(TagGroup(name: group, tags: []))
+        groupTagSets.append([])
         current = groups.count - 1
+    }
+
+    /// The first tag (in stack order) equal to `name` ignoring case but spelled otherwise.
+    private func otherCase(of name: String, lowered: String) -> Tag? {
+        byLowerName[lowered]?.lazy.map { tags[$0] }.first { $0.name != name }
     }
 
     mutating func add(tag name: String, aliases: [(String, SourcePosition)], at: SourcePosition, fields: inout FieldReader) {
         let group = groups[current].name
-        if groups[current].tags.contains(name) {
+        if groupTagSets[current].contains(name) {
             fields.warning(at, "tag '\(name)' is listed twice in group '\(group)'")
         } else {
             groups[current].tags.append(name)
+            groupTagSets[current].insert(name)
         }
-        if let other = tags.first(where: { $0.name != name && $0.name.lowercased() == name.lowercased() }) {
+        let lowered = name.lowercased()
+        if let other = otherCase(of: name, lowered: lowered) {
             fields.warning(at, "tag '\(name)' differs from '\(other.name)' only in case; did you mean '\(other.name)'?")
         }
         let index: Int
-        if let existing = tags.firstIndex(where: { $0.name == name }) {
+        if let existing = tagIndex[name] {
             index = existing
         } else {
             tags.append(Tag(name: name))
             index = tags.count - 1
+            tagIndex[name] = index
+            byLowerName[lowered, default: []].append(index)
         }
         if !tags[index].groups.contains(group) { tags[index].groups.append(group) }
         for (alias, position) in aliases where !tags[index].aliases.contains(alias) {
@@ -144,7 +158,7 @@ private struct StackBuilder {
             for alias in tag.aliases {
                 let key = alias.lowercased()
                 let at = aliasPositions[tag.name + "\0" + alias] ?? .start
-                if let clash = tags.first(where: { $0.name != tag.name && $0.name.lowercased() == key }) {
+                if let clash = otherCase(of: tag.name, lowered: key) {
                     fields.error(at, "alias '\(alias)' of '\(tag.name)' is the name of tag '\(clash.name)'")
                 } else if let previous = owner[key], previous != tag.name {
                     fields.error(at, "alias '\(alias)' is given to both '\(previous)' and '\(tag.name)'")
