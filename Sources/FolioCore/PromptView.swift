@@ -109,7 +109,12 @@ enum PromptView {
         let trailingX = inner.maxX - DisplayWidth.of(line.trailing)
         buffer.put(Text.clip(line.group, width: max(0, trailingX - groupX - 1), ellipsis: glyphs.ellipsis), x: groupX, y: y, style: Styles.muted)
         if trailingX > groupX { buffer.put(line.trailing, x: trailingX, y: y, style: Styles.muted) }
-        if selected { buffer.restyle(x: inner.x - 1, y: y, width: inner.width + 2) { _ in Styles.selected } }
+        // The selected row keeps its matched letters visible: they stay .match, reversed too.
+        if selected {
+            buffer.restyle(x: inner.x - 1, y: y, width: inner.width + 2) {
+                $0.role == .match ? Style(.match, [.bold, .underline, .reverse]) : Styles.selected
+            }
+        }
 
         func highlighted(_ text: String, _ offsets: [Int], x start: Int, limit: Int, into buffer: inout Buffer) -> Int {
             var x = start
