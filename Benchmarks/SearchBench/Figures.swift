@@ -21,11 +21,13 @@ func grouped(_ n: Int) -> String {
     return out
 }
 
-/// Two decimals: 0.214 → "0.21".
+/// Two decimals, three below 1 ms so small sizes still show a figure: 2.147 → "2.15", 0.0214 → "0.021".
 func format(_ ms: Double) -> String {
-    let hundredths = Int((ms * 100).rounded())
-    let frac = hundredths % 100
-    return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    let digits = ms < 1 ? 3 : 2
+    let scale = digits == 3 ? 1000 : 100
+    let n = Int((ms * Double(scale)).rounded())
+    let frac = String(n % scale)
+    return "\(n / scale)." + String(repeating: "0", count: digits - frac.count) + frac
 }
 
 extension String {
