@@ -1,34 +1,37 @@
 /// Finds, among slugs added so far, the first that `Suggestions.slugsLookAlike` pairs with
 /// a new slug, without comparing every pair (loading 10,000 items did n²/2 edit distances).
 ///
-/// Candidates come from three hashed indexes, then each is checked with `slugsLookAlike`
-/// itself, so the answer is exactly the linear scan's:
-/// - squashed slug (the "same once '-', '_', '.' are dropped" rule);
-/// - whole-slug deletion variants, for slugs of ≤ 10 scalars: two strings within one edit
-///   (optimal string alignment) share a variant with at most one scalar deleted;
-/// - half deletion variants, for slugs of ≥ 10 scalars (the two-edit rule): within two
-///   edits, one half of `a` is within one edit of `b`'s prefix (or suffix) of the same
-///   length ± 1, so they share a ≤ 1-deletion variant. Keys carry `a`'s length and side.
-/// Hash collisions only add candidates, which the final check drops.
+/// Candidates come from hashed keys, then each is checked with `slugsLookAlike` itself, so
+/// the answer is exactly the pairwise scan's. Hash collisions only add candidates.
+/// - Squashed slug: the "same once '-', '_', '.' are dropped" rule.
+/// - Slugs of ≤ 10 scalars (one edit allowed): two strings within one edit (optimal string
+///   alignment) share a variant with at most one scalar deleted.
+/// - Slugs of ≥ 10 scalars (two edits): split the rest of `a` (after a prefix `b` must share
+///   exactly) in halves. Either its second half is within one edit of `b`'s suffix of that
+///   length ± 1, keyed by the prefix and ≤ 1-deletion variants of the suffix; or that half
+///   takes ≥ 2 of the edits, so the first half but its last scalar (which a swap across the
+///   cut may touch) matches exactly: grow the prefix and repeat. Under 7 scalars left, key
+///   ≤ 2-deletion variants. Every key names `a`'s length, so a query tries lengths m ± 2.
+///   Keys hold whole prefixes, so slugs that share a long stem (sector-word-xxxxx) do not
+///   all become candidates of each other.
 struct SlugIndex {
     private var slugs: [String] = []
     private var squashed: [String: Int] = [:]           // squashed slug → first slug with it
-    private var heads: [UInt64: Int32] = [:]            // variant key → newest entry
+    private var heads: [UInt64: Int32] = [:]            // key → newest entry
     private var entries: [(next: Int32, slug: Int32)] = []
 
     /// The earliest added slug that looks like `slug`, if any.
     func firstLookAlike(_ slug: String) -> String? {
-        let scalars = Array(slug.unicodeScalars)
-        var candidates: [Int] = []
-        if let index = squashed[Self.squash(slug)] { candidates.append(index) }
-        forEachQueryKey(scalars) { key in
+        var candidates: Set<Int> = []
+        if let index = squashed[Self.squash(slug)] { candidates.insert(index) }
+        Self.forEachQueryKey(Array(slug.unicodeScalars)) { key in
             var entry = heads[key] ?? -1
             while entry >= 0 {
-                candidates.append(Int(entries[Int(entry)].slug))
+                candidates.insert(Int(entries[Int(entry)].slug))
                 entry = entries[Int(entry)].next
             }
         }
-        for index in Set(candidates).sorted() where Suggestions.slugsLookAlike(slugs[index], slug) {
+        for index in candidates.sorted() where Suggestions.slugsLookAlike(slugs[index], slug) {
             return slugs[index]
         }
         return nil
@@ -39,9 +42,10 @@ struct SlugIndex {
         slugs.append(slug)
         let key = Self.squash(slug)
         if squashed[key] == nil { squashed[key] = index }
-        let scalars = Array(slug.unicodeScalars)
         var seen = Set<UInt64>()
-        forEachIndexKey(scalars) { key in
+        // Static helpers: a method on self would keep a copy of `heads` alive while this
+        // writes it, copying the whole table on every write.
+        Self.forEachIndexKey(Array(slug.unicodeScalars)) { key in
             guard seen.insert(key).inserted else { return }
             entries.append((next: heads[key] ?? -1, slug: Int32(index)))
             heads[key] = Int32(entries.count - 1)
@@ -53,44 +57,72 @@ struct SlugIndex {
         String(s.lowercased().unicodeScalars.filter { !"-_.".unicodeScalars.contains($0) })
     }
 
-    private static let wholeTag: UInt64 = 1 << 62, suffixTag: UInt64 = 1 << 61
-
-    private func forEachIndexKey(_ s: [Unicode.Scalar], _ body: (UInt64) -> Void) {
-        let n = s.count
-        if n <= 10 { Self.variants(s[...], tag: Self.wholeTag, body) }
-        if n >= 10 {
-            let h = n / 2
-            Self.variants(s[..<h], tag: UInt64(n), body)
-            Self.variants(s[h...], tag: Self.suffixTag | UInt64(n), body)
+    /// For a slug of `n` scalars: each step's exact prefix length and suffix length, then
+    /// the prefix length before the short rest.
+    private static func plan(_ n: Int) -> (steps: [(prefix: Int, suffix: Int)], rest: Int) {
+        var steps: [(prefix: Int, suffix: Int)] = []
+        var p = 0
+        while n - p > 6 {
+            let r = n - p
+            steps.append((p, r - r / 2))
+            p += r / 2 - 1
         }
+        return (steps, p)
     }
 
-    /// Keys under which a slug `a` that looks like `s` would have been indexed.
-    private func forEachQueryKey(_ s: [Unicode.Scalar], _ body: (UInt64) -> Void) {
-        let m = s.count
-        if m <= 10 { Self.variants(s[...], tag: Self.wholeTag, body) }
+    private static let wholeTag: UInt64 = 1 << 40
+
+    private static func forEachIndexKey(_ a: [Unicode.Scalar], _ body: (UInt64) -> Void) {
+        let n = a.count
+        if n <= 10 { variants(a[...], seed: seed(wholeTag, a[..<0]), deletions: 1, body) }
+        guard n >= 10 else { return }
+        let (steps, rest) = plan(n)
+        for (level, step) in steps.enumerated() {
+            variants(a[(n - step.suffix)...], seed: seed(tag(n, level), a[..<step.prefix]), deletions: 1, body)
+        }
+        variants(a[rest...], seed: seed(tag(n, 255), a[..<rest]), deletions: 2, body)
+    }
+
+    /// Keys under which a slug `a` that looks like `b` would have been indexed.
+    private static func forEachQueryKey(_ b: [Unicode.Scalar], _ body: (UInt64) -> Void) {
+        let m = b.count
+        if m <= 10 { variants(b[...], seed: seed(wholeTag, b[..<0]), deletions: 1, body) }
         guard m >= 10 else { return }
         for n in max(10, m - 2)...(m + 2) {
-            let h = n / 2
-            for delta in -1...1 {
-                let prefix = h + delta, suffix = n - h + delta
-                if prefix >= 0, prefix <= m { Self.variants(s[..<prefix], tag: UInt64(n), body) }
-                if suffix >= 0, suffix <= m { Self.variants(s[(m - suffix)...], tag: Self.suffixTag | UInt64(n), body) }
+            let (steps, rest) = plan(n)
+            for (level, step) in steps.enumerated() where step.prefix <= m {
+                let start = seed(tag(n, level), b[..<step.prefix])
+                for delta in -1...1 where step.suffix + delta >= 0 && m - (step.suffix + delta) >= step.prefix {
+                    variants(b[(m - step.suffix - delta)...], seed: start, deletions: 1, body)
+                }
             }
+            if rest <= m { variants(b[rest...], seed: seed(tag(n, 255), b[..<rest]), deletions: 2, body) }
         }
     }
 
-    /// Hashes of `piece` and of `piece` with each one scalar deleted (FNV-1a, with `tag`).
-    private static func variants(_ piece: ArraySlice<Unicode.Scalar>, tag: UInt64, _ body: (UInt64) -> Void) {
-        func hash(skipping skip: Int) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ tag
-            h = h &* 0x100_0000_01b3
-            for i in piece.indices where i != skip {
-                h = (h ^ UInt64(piece[i].value)) &* 0x100_0000_01b3
-            }
-            return (h ^ UInt64(piece.count - (skip == Int.min ? 0 : 1))) &* 0x100_0000_01b3
+    private static func tag(_ n: Int, _ level: Int) -> UInt64 { UInt64(n) << 8 | UInt64(level) }
+
+    // FNV-1a over the tag, the exact prefix and then the piece.
+    private static let prime: UInt64 = 0x100_0000_01b3
+
+    private static func seed(_ tag: UInt64, _ prefix: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var h = (0xcbf2_9ce4_8422_2325 ^ tag) &* prime
+        for scalar in prefix { h = (h ^ UInt64(scalar.value)) &* prime }
+        return (h ^ 0xffff_ffff) &* prime                  // ends the prefix
+    }
+
+    /// Hashes of `piece` with up to `deletions` (1 or 2) scalars deleted.
+    private static func variants(_ piece: ArraySlice<Unicode.Scalar>, seed: UInt64, deletions: Int,
+                                 _ body: (UInt64) -> Void) {
+        func hash(skipping i: Int, _ j: Int) -> UInt64 {
+            var h = seed
+            for k in piece.indices where k != i && k != j { h = (h ^ UInt64(piece[k].value)) &* prime }
+            return h
         }
-        body(hash(skipping: Int.min))
-        for i in piece.indices { body(hash(skipping: i)) }
+        body(hash(skipping: -1, -1))
+        for i in piece.indices {
+            body(hash(skipping: i, -1))
+            if deletions == 2 { for j in piece.indices where j > i { body(hash(skipping: i, j)) } }
+        }
     }
 }
