@@ -17,7 +17,7 @@
 struct SlugIndex {
     private var slugs: [String] = []
     private var squashed: [String: Int] = [:]           // squashed slug → first slug with it
-    private var heads: [UInt64: Int32] = [:]            // key → newest entry
+    private var heads = KeyTable()                      // key → newest entry
     private var entries: [(next: Int32, slug: Int32)] = []
 
     /// The earliest added slug that looks like `slug`, if any.
@@ -25,7 +25,7 @@ struct SlugIndex {
         var candidates: Set<Int> = []
         if let index = squashed[Self.squash(slug)] { candidates.insert(index) }
         Self.forEachQueryKey(Array(slug.unicodeScalars)) { key in
-            var entry = heads[key] ?? -1
+            var entry = heads[key]
             while entry >= 0 {
                 candidates.insert(Int(entries[Int(entry)].slug))
                 entry = entries[Int(entry)].next
@@ -47,7 +47,7 @@ struct SlugIndex {
         // writes it, copying the whole table on every write.
         Self.forEachIndexKey(Array(slug.unicodeScalars)) { key in
             guard seen.insert(key).inserted else { return }
-            entries.append((next: heads[key] ?? -1, slug: Int32(index)))
+            entries.append((next: heads[key], slug: Int32(index)))
             heads[key] = Int32(entries.count - 1)
         }
     }
@@ -123,6 +123,46 @@ struct SlugIndex {
         for i in piece.indices {
             body(hash(skipping: i, -1))
             if deletions == 2 { for j in piece.indices where j > i { body(hash(skipping: i, j)) } }
+        }
+    }
+}
+
+/// UInt64 keys that are already hashes → Int32 (-1 when absent), open addressing: a
+/// Dictionary would hash each key again with SipHash, and queries look up hundreds of keys.
+private struct KeyTable {
+    private var keys = [UInt64](repeating: 0, count: 1024)     // 0 marks an empty slot
+    private var values = [Int32](repeating: -1, count: 1024)
+    private var count = 0
+
+    private func slot(_ key: UInt64) -> Int {
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (key ^ key >> 31) & UInt64(mask))
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        return i
+    }
+
+    subscript(key: UInt64) -> Int32 {
+        get { values[slot(key == 0 ? 1 : key)] }
+        set {
+            let key = key == 0 ? 1 : key                           // a collision only adds candidates
+            var i = slot(key)
+            if keys[i] == 0 {
+                if (count + 1) * 2 > keys.count { grow(); i = slot(key) }
+                keys[i] = key
+                count += 1
+            }
+            values[i] = newValue
+        }
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldValues) = (keys, values)
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
+            let i = slot(key)
+            keys[i] = key
+            values[i] = value
         }
     }
 }
