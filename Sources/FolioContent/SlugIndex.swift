@@ -18,13 +18,14 @@ struct SlugIndex {
     private var slugs: [String] = []
     private var squashed: [String: Int] = [:]           // squashed slug → first slug with it
     private var heads = KeyTable()                      // key → newest entry
+    private var prefixes = KeyTable()                   // seeds of (length, step, exact prefix) in use
     private var entries: [(next: Int32, slug: Int32)] = []
 
     /// The earliest added slug that looks like `slug`, if any.
     func firstLookAlike(_ slug: String) -> String? {
         var candidates: Set<Int> = []
         if let index = squashed[Self.squash(slug)] { candidates.insert(index) }
-        Self.forEachQueryKey(Array(slug.unicodeScalars)) { key in
+        Self.forEachQueryKey(Array(slug.unicodeScalars), present: { prefixes[$0] >= 0 }) { key in
             var entry = heads[key]
             while entry >= 0 {
                 candidates.insert(Int(entries[Int(entry)].slug))
@@ -50,6 +51,7 @@ struct SlugIndex {
             entries.append((next: heads[key], slug: Int32(index)))
             heads[key] = Int32(entries.count - 1)
         }
+        Self.forEachPrefixSeed(Array(slug.unicodeScalars)) { prefixes[$0] = 0 }
     }
 
     // Same as `Suggestions.slugsLookAlike`'s squash.
@@ -83,8 +85,18 @@ struct SlugIndex {
         variants(a[rest...], seed: seed(tag(n, 255), a[..<rest]), deletions: 2, body)
     }
 
+    /// The seeds `forEachIndexKey` starts its keys from: a query skips the variants of a
+    /// prefix no slug has (most lookups would miss a table far larger than the caches).
+    private static func forEachPrefixSeed(_ a: [Unicode.Scalar], _ body: (UInt64) -> Void) {
+        let n = a.count
+        guard n >= 10 else { return }
+        let (steps, rest) = plan(n)
+        for (level, step) in steps.enumerated() { body(seed(tag(n, level), a[..<step.prefix])) }
+        body(seed(tag(n, 255), a[..<rest]))
+    }
+
     /// Keys under which a slug `a` that looks like `b` would have been indexed.
-    private static func forEachQueryKey(_ b: [Unicode.Scalar], _ body: (UInt64) -> Void) {
+    private static func forEachQueryKey(_ b: [Unicode.Scalar], present: (UInt64) -> Bool, _ body: (UInt64) -> Void) {
         let m = b.count
         if m <= 10 { variants(b[...], seed: seed(wholeTag, b[..<0]), deletions: 1, body) }
         guard m >= 10 else { return }
@@ -92,11 +104,15 @@ struct SlugIndex {
             let (steps, rest) = plan(n)
             for (level, step) in steps.enumerated() where step.prefix <= m {
                 let start = seed(tag(n, level), b[..<step.prefix])
+                guard present(start) else { continue }
                 for delta in -1...1 where step.suffix + delta >= 0 && m - (step.suffix + delta) >= step.prefix {
                     variants(b[(m - step.suffix - delta)...], seed: start, deletions: 1, body)
                 }
             }
-            if rest <= m { variants(b[rest...], seed: seed(tag(n, 255), b[..<rest]), deletions: 2, body) }
+            if rest <= m {
+                let start = seed(tag(n, 255), b[..<rest])
+                if present(start) { variants(b[rest...], seed: start, deletions: 2, body) }
+            }
         }
     }
 
