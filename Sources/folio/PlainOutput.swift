@@ -5,6 +5,7 @@ import Darwin
 #endif
 import FolioContent
 import FolioCore
+import FolioTerminal
 import FolioText
 
 /// Plain-text output: terminal width, locale-appropriate glyphs, and the whole portfolio as
@@ -12,8 +13,7 @@ import FolioText
 enum PlainOutput {
     /// The width of the terminal on stdout (TIOCGWINSZ), else `$COLUMNS`, else `fallback`.
     static func terminalWidth(fallback: Int = 80) -> Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = TerminalCheck.ttyColumns() { return columns }
         if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
         return fallback
     }
