@@ -110,8 +110,10 @@ enum PromptView {
         buffer.put(Text.clip(line.group, width: max(0, trailingX - groupX - 1), ellipsis: glyphs.ellipsis), x: groupX, y: y, style: Styles.muted)
         if trailingX > groupX { buffer.put(line.trailing, x: trailingX, y: y, style: Styles.muted) }
         // The selected row keeps its matched letters visible: they stay .match, reversed too.
+        // Only the pointer and the name are reversed: moving the cursor then rewrites two short
+        // runs instead of two full rows (bytes per keystroke matter over ssh).
         if selected {
-            buffer.restyle(x: inner.x - 1, y: y, width: inner.width + 2) {
+            buffer.restyle(x: inner.x - 1, y: y, width: max(0, x - inner.x + 1)) {
                 $0.role == .match ? Style(.match, [.bold, .underline, .reverse]) : Styles.selected
             }
         }
