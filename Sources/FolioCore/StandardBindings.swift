@@ -34,6 +34,7 @@ enum StandardBindings {
         // Handled by the terminal loop (it must give the tty back), listed here so ? shows it.
         Binding(.anywhere, [], label: "", help: "Suspend folio; the shell's fg brings it back (not in kiosk mode)",
                 keysLabel: "Ctrl-Z"),
+        Binding(.anywhere, [], label: "", help: "Redraw the whole screen", keysLabel: "Ctrl-L"),
         Binding(.anywhere, [.char("?")], .openHelp, label: "help", help: "Show every key", statusKeys: 1),
         Binding(.anywhere, [.char("q")], .quit, label: "quit", help: "Quit folio", statusKeys: 1),
     ]

@@ -57,6 +57,8 @@ public struct BrowserLoop {
                 return .hangup
             case .signal(let number):
                 return .signal(number)
+            case .key(.ctrl("l")):
+                backend.invalidate()   // repaint everything, e.g. after another program wrote to the tty
             case .key(.ctrl("z")) where allowsSuspend:
                 backend.suspend()
                 _ = handle(&state, .resize(width: backend.width, height: backend.height))

@@ -103,7 +103,7 @@ public final class TerminalBackend {
         shown = nil
     }
 
-    /// Forces the next draw to repaint everything (after Ctrl-L or a resize).
+    /// Forces the next draw to clear and repaint everything (Ctrl-L).
     public func invalidate() { shown = nil }
 
     // MARK: Input

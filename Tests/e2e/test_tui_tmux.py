@@ -114,6 +114,20 @@ class BrowserInTmux(unittest.TestCase):
         pane.wait_for("done=0")
         self.assertFalse(pane.alternate_on())
 
+    def test_ctrl_l_repaints_over_stray_output(self):
+        pane = self.start()
+        pid = _child_pid(pane.pane_pid(), "folio")
+        self.assertIsNotNone(pid)
+        # Another program (wall, a background job) writes over the screen behind folio's back.
+        with open(os.readlink(f"/proc/{pid}/fd/1"), "w") as tty:
+            tty.write("\x1b[5;30HSTRAY-OUTPUT-XYZ")
+        pane.wait_for("STRAY-OUTPUT-XYZ")
+        pane.send("C-l")
+        pane.wait_gone("STRAY-OUTPUT-XYZ")
+        pane.wait_for("About", "q quit")
+        pane.send("q")
+        self.assert_exited_cleanly(pane)
+
     def test_hangup_exits_without_spinning(self):
         pane = self.start()
         pid = _child_pid(pane.pane_pid(), "folio")
