@@ -29,9 +29,3 @@ func plainLine(_ text: String) -> String { Sanitiser.cleanLine(text) }
 func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
 }
-
-/// One sanitised line on standard error (unbuffered, so it never interleaves mid-line).
-func printError(_ line: String) {
-    let bytes = Array((plainLine(line) + "\n").utf8)
-    _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-}

@@ -68,27 +68,27 @@ struct EnquireCommand: ParsableCommand {
         switch readMessage() {
         case .success(let text): message = text
         case .failure(let problem):
-            OutboxConsole.error("folio enquire: not saved: \(problem.text)")
+            Console.error("folio enquire: not saved: \(problem.text)")
             throw ExitCode(problem.code)
         }
         let enquiry = Enquiry(name: name, email: email, company: company, subject: subject, message: message)
         let errors = EnquiryValidator.validate(enquiry)
         if !errors.isEmpty {
-            OutboxConsole.error("folio enquire: not saved: invalid input")
-            for error in errors { OutboxConsole.error("  \(error)") }
+            Console.error("folio enquire: not saved: invalid input")
+            for error in errors { Console.error("  \(error)") }
             throw ExitCode(ExitStatus.invalidInput)
         }
         let recipient = to ?? content.load().profile.email
         guard EmailAddress.isValid(recipient) else {
-            OutboxConsole.error("folio enquire: not saved: no valid contact address "
+            Console.error("folio enquire: not saved: no valid contact address "
                 + "(\(plainLine(recipient).debugDescription)); set email: in the profile or pass --to")
             throw ExitCode(ExitStatus.configuration)
         }
         do throws(OutboxError) {
             let id = try Maildir(path: outboxOptions.path).deliver(enquiry, to: recipient, origin: Origin.current())
-            OutboxConsole.out(id)
+            Console.out(id)
         } catch {
-            OutboxConsole.error("folio enquire: Not saved: \(error)")
+            Console.error("folio enquire: Not saved: \(error)")
             throw ExitCode(ExitStatus.code(for: error))
         }
     }

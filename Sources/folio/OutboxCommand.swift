@@ -34,7 +34,7 @@ func runOutbox<T>(_ command: String, _ body: () throws(OutboxError) -> T) throws
     do throws(OutboxError) {
         return try body()
     } catch {
-        OutboxConsole.error("folio \(command): \(error)")
+        Console.error("folio \(command): \(error)")
         throw ExitCode(ExitStatus.code(for: error))
     }
 }
@@ -58,7 +58,7 @@ struct OutboxListCommand: ParsableCommand {
             try Maildir(path: outboxOptions.path).list()
         }
         if entries.isEmpty {
-            OutboxConsole.out("No enquiries in \(Sanitiser.cleanLine(outboxOptions.path)).")
+            Console.out("No enquiries in \(Sanitiser.cleanLine(outboxOptions.path)).")
             return
         }
         let ids = long ? entries.map(\.id) : Self.shortIDs(entries.map(\.id))
@@ -67,10 +67,10 @@ struct OutboxListCommand: ParsableCommand {
         let rest = max(20, width - 16 - 1 - idWidth - 8)
         let fromWidth = rest * 2 / 5
         let subjectWidth = rest - fromWidth
-        OutboxConsole.out([Text.pad("DATE", width: 16), "N", Text.pad("FROM", width: fromWidth),
+        Console.out([Text.pad("DATE", width: 16), "N", Text.pad("FROM", width: fromWidth),
                            Text.pad("SUBJECT", width: subjectWidth), "ID"].joined(separator: "  "))
         for (entry, id) in zip(entries, ids) {
-            OutboxConsole.out([
+            Console.out([
                 Text.pad(Self.date(entry.time), width: 16),
                 entry.folder == "new" ? "*" : " ",
                 Text.pad(Text.clip(entry.from, width: fromWidth), width: fromWidth),
@@ -134,11 +134,11 @@ struct OutboxShowCommand: ParsableCommand {
         }
         for name in Self.shown {
             if let field = message.headers.first(where: { $0.name.lowercased() == name.lowercased() }) {
-                OutboxConsole.out("\(name): \(field.value)")
+                Console.out("\(name): \(field.value)")
             }
         }
-        OutboxConsole.out("")
-        OutboxConsole.out(message.body.hasSuffix("\n") ? String(message.body.dropLast()) : message.body)
+        Console.out("")
+        Console.out(message.body.hasSuffix("\n") ? String(message.body.dropLast()) : message.body)
     }
 }
 
@@ -179,6 +179,6 @@ struct OutboxInitCommand: ParsableCommand {
         let report = try runOutbox("outbox init") { () throws(OutboxError) in
             try OutboxSetup.initialise(path: path, sharedGroup: shared ? group : nil)
         }
-        for line in report { OutboxConsole.out(Sanitiser.cleanLine(line)) }
+        for line in report { Console.out(Sanitiser.cleanLine(line)) }
     }
 }

@@ -14,22 +14,6 @@ struct OutboxOptions: ParsableArguments {
     var path: String { OutboxPaths.outbox(explicit: outbox) }
 }
 
-/// Output for the outbox commands without Foundation: whole strings to fd 1 or 2.
-enum OutboxConsole {
-    static func out(_ text: String) { write(1, text + "\n") }
-    static func error(_ text: String) { write(2, text + "\n") }
-
-    private static func write(_ descriptor: Int32, _ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return }
-            bytes = bytes.dropFirst(count)
-        }
-    }
-}
-
 /// sysexits(3) codes the outbox commands use.
 enum ExitStatus {
     static let invalidInput: Int32 = 65   // EX_DATAERR

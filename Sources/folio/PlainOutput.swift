@@ -36,8 +36,7 @@ enum PlainOutput {
 
     /// Reports a usage problem on stderr and exits 64 (EX_USAGE), without the usage text.
     static func fail(_ command: String, _ message: String) -> Never {
-        let bytes = Array("folio \(command): \(message)\n".utf8)
-        _ = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        printError("folio \(command): \(message)")
         exit(64)
     }
 

@@ -111,7 +111,7 @@ struct TagsCommand: ParsableCommand {
     }
 
     private func note(_ message: String) {
-        OutboxConsole.error("folio tags: \(message)")  // the folio target's stderr writer
+        Console.error("folio tags: \(message)")  // the folio target's stderr writer
     }
 }
 
