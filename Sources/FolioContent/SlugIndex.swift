@@ -17,8 +17,8 @@
 struct SlugIndex {
     private var slugs: [String] = []
     private var squashed: [String: Int] = [:]           // squashed slug → first slug with it
-    private var heads = KeyTable()                      // key → newest entry
-    private var prefixes = KeyTable()                   // seeds of (length, step, exact prefix) in use
+    private var heads = HashedKeyMap()                  // key → newest entry
+    private var prefixes = HashedKeyMap()               // seeds of (length, step, exact prefix) in use
     private var entries: [(next: Int32, slug: Int32)] = []
 
     /// The earliest added slug that looks like `slug`, if any.
@@ -145,7 +145,7 @@ struct SlugIndex {
 
 /// UInt64 keys that are already hashes → Int32 (-1 when absent), open addressing: a
 /// Dictionary would hash each key again with SipHash, and queries look up hundreds of keys.
-private struct KeyTable {
+private struct HashedKeyMap {
     private var keys = [UInt64](repeating: 0, count: 1024)     // 0 marks an empty slot
     private var values = [Int32](repeating: -1, count: 1024)
     private var count = 0
