@@ -42,7 +42,10 @@ let package = Package(
             dependencies: ["FolioText", "Yams", "TOMLKit"]
         ),
         .target(name: "FolioOutbox", dependencies: ["FolioText"]),
-        .target(name: "FolioCore", dependencies: ["FolioText", "FolioContent", "FolioOutbox"]),
+        .target(name: "FolioSearch", dependencies: ["FolioContent"]),
+        .target(name: "FolioCore", dependencies: ["FolioText", "FolioContent", "FolioOutbox", "FolioSearch"]),
+        // Performs the core's effects (drafts, Maildir delivery) and returns outcome actions.
+        .target(name: "FolioRuntime", dependencies: ["FolioCore", "FolioOutbox"]),
 
         // Session policy for shared boxes: kiosk settings, rate limits, limits on the
         // environment a client sends. POSIX only, no ncurses.
@@ -56,15 +59,16 @@ let package = Package(
             name: "folio",
             dependencies: [
                 "FolioCore", "FolioTerminal", "FolioContent", "FolioOutbox", "FolioText", "FolioSession",
+                "FolioSearch", "FolioRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Benchmarks: plain executables printing medians (figures to read, never assertions).
         // Small and dependency-free so they add little to `swift build --build-tests`.
-        .executableTarget(name: "folio-bench", dependencies: ["FolioCore", "FolioContent", "FolioText"],
+        .executableTarget(name: "folio-bench", dependencies: ["FolioCore", "FolioContent", "FolioSearch", "FolioText"],
                           path: "Benchmarks/FolioBench"),
-        .executableTarget(name: "folio-bench-search", dependencies: ["FolioCore", "FolioContent"],
+        .executableTarget(name: "folio-bench-search", dependencies: ["FolioCore", "FolioContent", "FolioSearch"],
                           path: "Benchmarks/SearchBench"),
 
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText"]),
@@ -72,6 +76,8 @@ let package = Package(
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Golden"]),
         .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession"]),
+        .testTarget(name: "FolioSearchTests", dependencies: ["FolioSearch", "FolioContent"]),
+        .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime", "FolioCore", "FolioOutbox"]),
     ],
     swiftLanguageModes: [.v6]
 )

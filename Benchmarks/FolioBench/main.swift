@@ -5,6 +5,7 @@
 // --only a,b (benchmarks whose name starts with a or b), --tsv (name, median ms, p90 ms, runs).
 import FolioContent
 import FolioCore
+import FolioSearch
 import FolioText
 
 let args = CommandLine.arguments

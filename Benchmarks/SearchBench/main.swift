@@ -8,6 +8,7 @@
 // content tree instead, e.g. one scripts/bench generated).
 import FolioContent
 import FolioCore
+import FolioSearch
 
 let target = 1.0  // ms
 

@@ -1,4 +1,5 @@
 import FolioContent
+import FolioSearch
 
 /// A reference to a service or case study by position in its section's list.
 public struct ItemRef: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import FolioSearch
+
 /// The `/` prompt over the stack tags. It lives in an overlay and never touches the panes
 /// beneath, so Esc returns to exactly where the user was. Ranking is a `TagSearchSession`
 /// (Search/) over the index the catalog builds once, so each keystroke reuses the last one's work.

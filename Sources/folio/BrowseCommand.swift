@@ -2,6 +2,7 @@ import ArgumentParser
 import FolioContent
 import FolioCore
 import FolioOutbox
+import FolioRuntime
 import FolioTerminal
 import FolioText
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FolioContent
 import FolioCore
+import FolioSearch
 
 /// `folio tags QUERY`: the `/` prompt's ranking, for scripts.
 struct TagsCommand: ParsableCommand {

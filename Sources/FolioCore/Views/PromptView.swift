@@ -1,3 +1,4 @@
+import FolioSearch
 import FolioText
 
 /// The `/` overlay: the query, the ranked tags with matched letters highlighted, then items.

@@ -1,7 +1,9 @@
+import FolioContent
 import FolioOutbox
 import Foundation
 import Testing
 @testable import FolioCore
+@testable import FolioRuntime
 
 /// The composer's effects performed for real, in temporary directories.
 @Suite struct ComposerWiringTests {
@@ -32,7 +34,7 @@ import Testing
     @Test func sendDeliversIntoNewAndDiscardsTheDraft() throws {
         let dir = TempDir()
         let wiring = Self.wiring(dir)
-        var state = ComposerTests.filled()
+        var state = Visitor.filled()
         Self.run(update(&state, .typingPaused), wiring, &state)
         #expect(FileManager.default.fileExists(atPath: dir.path + "/drafts/enquiry.draft"))
         Self.run(state.key(.ctrl("s")), wiring, &state)
@@ -51,13 +53,13 @@ import Testing
         var wiring = Self.wiring(dir)
         wiring.outbox = dir.path + "/not-a-directory"
         #expect(FileManager.default.createFile(atPath: wiring.outbox, contents: Data("x".utf8)))
-        var state = ComposerTests.filled()
+        var state = Visitor.filled()
         Self.run(state.key(.ctrl("s")), wiring, &state)
         guard case .failed(let reason)? = state.composer.notice else {
             Issue.record("expected a failure, got \(String(describing: state.composer.notice))"); return
         }
         #expect(render(state).lines().joined().contains("Not saved: \(reason)"))
-        #expect(DraftStore(directory: dir.path + "/drafts").load() == ComposerTests.ada)
+        #expect(DraftStore(directory: dir.path + "/drafts").load() == Visitor.ada)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["drafts", "not-a-directory"])
         // Fixed: the same keys now deliver.
         try FileManager.default.removeItem(atPath: wiring.outbox)
@@ -71,7 +73,7 @@ import Testing
         let dir = TempDir()
         var wiring = Self.wiring(dir)
         wiring.admit = { .refused("Not sent: enquiries are turned off here.") }
-        var state = ComposerTests.filled()
+        var state = Visitor.filled()
         Self.run(state.key(.ctrl("s")), wiring, &state)
         #expect(state.composer.notice == .refused("Not sent: enquiries are turned off here."))
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/outbox"))
@@ -90,29 +92,29 @@ import Testing
     @Test func draftIsOfferedOnTheNextStartAndResumes() {
         let dir = TempDir()
         let wiring = Self.wiring(dir)
-        var first = ComposerTests.filled()
+        var first = Visitor.filled()
         first.key(.esc)
         #expect(wiring.saveOnExit(first) == nil)
-        var next = Fixtures.state()
+        var next = Visitor.browsing()
         wiring.offerDraft(into: &next)
-        #expect(next.composer.pendingDraft?.enquiry == ComposerTests.ada)
+        #expect(next.composer.pendingDraft?.enquiry == Visitor.ada)
         #expect(!next.composer.isOpen)
-        next.press("c enter")
-        #expect(next.composer.enquiry == ComposerTests.ada)
+        next.key(.char("c")); next.key(.enter)
+        #expect(next.composer.enquiry == Visitor.ada)
         #expect(wiring.saveOnExit(next) == nil)                   // nothing new to save
-        next.press("d")                                           // typed: "d" is text now
+        next.key(.char("d"))                                         // typed: "d" is text now
         Self.run(update(&next, .typingPaused), wiring, &next)
-        #expect(DraftStore(directory: dir.path + "/drafts").load()?.message == ComposerTests.ada.message + "d")
+        #expect(DraftStore(directory: dir.path + "/drafts").load()?.message == Visitor.ada.message + "d")
     }
 
     @Test func kioskVisitsNeverSeeAnotherVisitorsDraft() {
         let dir = TempDir()
         let own = Self.wiring(dir)
-        var state = ComposerTests.filled()
+        var state = Visitor.filled()
         _ = own.saveOnExit(state)
         let kiosk = Self.wiring(dir, kiosk: true)
         #expect(kiosk.drafts.name == "visit-1739440800-4242" && !kiosk.drafts.offersResume)
-        var visitor = Fixtures.state()
+        var visitor = Visitor.browsing()
         kiosk.offerDraft(into: &visitor)
         #expect(visitor.composer.pendingDraft == nil)
         state.key(.esc)

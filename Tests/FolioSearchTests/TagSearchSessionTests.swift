@@ -1,6 +1,6 @@
 import FolioContent
 import Testing
-@testable import FolioCore
+@testable import FolioSearch
 
 @Suite("Tag search session")
 struct TagSearchSessionTests {

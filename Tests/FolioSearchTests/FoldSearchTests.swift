@@ -1,5 +1,5 @@
 import Testing
-@testable import FolioCore
+@testable import FolioSearch
 
 @Suite("Search folding")
 struct FoldSearchTests {
