@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "FolioText", dependencies: ["CCmarkGFM"]),
         .target(
             name: "FolioContent",
-            dependencies: ["FolioText", "Yams", "TOMLKit"]
+            dependencies: ["Yams", "TOMLKit"]
         ),
         .target(name: "FolioOutbox", dependencies: ["FolioText"]),
         .target(name: "FolioSearch", dependencies: ["FolioContent"]),
@@ -49,7 +49,7 @@ let package = Package(
 
         // Session policy for shared boxes: kiosk settings, rate limits, limits on the
         // environment a client sends. POSIX only, no ncurses.
-        .target(name: "FolioSession", dependencies: ["FolioOutbox"]),
+        .target(name: "FolioSession"),
 
         // The one ncurses backend.
         .target(name: "FolioTerminal", dependencies: ["FolioCore", "FolioSession", "CNcursesw", "CFolioShim"]),
