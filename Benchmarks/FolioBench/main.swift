@@ -95,4 +95,5 @@ let prefixes = queries.flatMap { q in q.indices.map { String(q[...$0]) } }
 run("search.rank (per key)", per: prefixes.count) {
     prefixes.reduce(0) { $0 + index.rank($1, limit: 50).tags.count }
 }
+tomlKeyBenchmarks()
 if !tsv { print("[checksum \(sink)]") }

@@ -5,6 +5,14 @@
 /// `Character` lines first was a sixth of loading. A line ends at "\n" unless "\r" precedes
 /// it (Swift reads "\r\n" as one Character, so such a pair never split a line here either).
 enum FrontMatter {
+    /// Deeper than this is refused, in YAML and TOML alike: no portfolio needs it, and nothing
+    /// that reads front matter may recurse on a depth the file controls.
+    static let maxDepth = 64
+
+    static func tooDeep(at position: SourcePosition) -> SourceProblem {
+        SourceProblem(position: position, message: "front matter nests more than \(maxDepth) levels deep")
+    }
+
     static func split(_ text: String) -> Result<SplitDocument, SourceProblem> {
         let utf8 = text.utf8
         let firstEnd = lineEnd(in: utf8, from: utf8.startIndex)

@@ -1,116 +1,86 @@
 import TOMLKit
 
 /// TOML front matter (Hugo's `+++` blocks). TOMLKit reports parse errors with a position
-/// but not where values sit, so value positions are found by scanning the text: the
-/// key's own line, or the first matching string literal after it (best effort).
+/// but not where values sit; TOMLScanner finds those in one pass before TOMLKit runs, and
+/// refuses nesting past `FrontMatter.maxDepth` there, so neither toml++ nor the conversion
+/// below ever meets a deeper tree. A string value sits at its opening quote; other values
+/// at their key (array elements at the element before them, as a best effort).
 enum TOMLFrontMatter {
     static func parse(_ text: String, firstLine: Int) -> Result<FMNode?, SourceProblem> {
-        let shift = firstLine - 1
+        var scanner = TOMLScanner(text, firstLine: firstLine)
+        if let problem = scanner.scan() { return .failure(problem) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             let begin = error.source.begin
             return .failure(SourceProblem(
-                position: SourcePosition(line: max(begin.line, 1) + shift, column: max(begin.column, 1)),
+                position: SourcePosition(line: max(begin.line, 1) + firstLine - 1, column: max(begin.column, 1)),
                 message: "malformed TOML front matter: \(error.description)"))
         } catch {
             return .failure(SourceProblem(position: SourcePosition(line: firstLine, column: 1),
                                           message: "malformed TOML front matter: \(error)"))
         }
-        let locator = TOMLLocator(text: text, shift: shift)
-        let root = convert(table: table, locator: locator, from: SourcePosition(line: firstLine, column: 1))
-        return .success(root)
+        let converter = Converter(positions: scanner.positions)
+        return converter.convert(table: table, node: TOMLPositions.root,
+                                 at: SourcePosition(line: firstLine, column: 1), depth: 1).map { Optional($0) }
     }
 
-    private static func convert(table: TOMLTable, locator: TOMLLocator, from start: SourcePosition) -> FMNode {
-        var entries: [FMEntry] = []
-        for (key, value) in table {
-            let at = locator.key(key, after: start) ?? start
-            entries.append(FMEntry(key: key, keyPosition: at, value: convert(value, locator: locator, at: at)))
-        }
-        // toml++ keeps keys sorted; file order reads better in diagnostics.
-        entries.sort { $0.keyPosition < $1.keyPosition }
-        return FMNode(value: .map(entries), position: start)
-    }
+    /// TOMLKit values to FMNodes. Recursion is bounded: the scanner refused anything deeper
+    /// than `FrontMatter.maxDepth`, and `depth` is checked again here.
+    private struct Converter {
+        let positions: TOMLPositions
 
-    private static func convert(_ value: TOMLValueConvertible, locator: TOMLLocator, at: SourcePosition) -> FMNode {
-        switch value.type {
-        case .string:
-            let text = value.string ?? ""
-            return FMNode(value: .scalar(text, quoted: true), position: locator.literal(text, after: at) ?? at)
-        case .int: return FMNode(value: .scalar(value.int.map { String($0) } ?? "", quoted: false), position: at)
-        case .double: return FMNode(value: .scalar(value.double.map { "\($0)" } ?? "", quoted: false), position: at)
-        case .bool: return FMNode(value: .scalar(value.bool == true ? "true" : "false", quoted: false), position: at)
-        case .date: return FMNode(value: .scalar(value.date?.debugDescription ?? "", quoted: false), position: at)
-        case .time: return FMNode(value: .scalar(value.time?.debugDescription ?? "", quoted: false), position: at)
-        case .dateTime: return FMNode(value: .scalar(value.dateTime?.debugDescription ?? "", quoted: false), position: at)
-        case .array:
-            var items: [FMNode] = []
-            var cursor = at
-            for element in value.array.map(Array.init) ?? [] {
-                let node = convert(element, locator: locator, at: cursor)
-                items.append(node)
-                cursor = node.position
-            }
-            return FMNode(value: .list(items), position: at)
-        case .table:
-            guard let table = value.table else { return FMNode(value: .map([]), position: at) }
-            return convert(table: table, locator: locator, from: at)
-        }
-    }
-}
-
-/// Finds where keys and string literals sit in TOML text, scanning forward from a position.
-struct TOMLLocator {
-    let lines: [[Unicode.Scalar]]
-    let shift: Int
-
-    init(text: String, shift: Int) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-        self.shift = shift
-    }
-
-    /// The first line at or after `start` that assigns `key` (`key =`, `"key" =`, `key.x =`)
-    /// or opens it as a table (`[key]`, `[[key]]`).
-    func key(_ key: String, after start: SourcePosition) -> SourcePosition? {
-        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array($0.unicodeScalars) }
-        for index in max(start.line - shift - 1, 0)..<lines.count {
-            let line = lines[index]
-            var column = 0
-            while column < line.count, line[column] == " " || line[column] == "\t" { column += 1 }
-            var headerStart = column
-            while headerStart < line.count, line[headerStart] == "[" { headerStart += 1 }
-            for spelling in spellings {
-                for begin in Set([column, headerStart]) where matches(line, at: begin, spelling) {
-                    var after = begin + spelling.count
-                    while after < line.count, line[after] == " " || line[after] == "\t" { after += 1 }
-                    if after < line.count, ["=", ".", "]"].contains(line[after]) {
-                        return SourcePosition(line: index + 1 + shift, column: begin + 1)
-                    }
+        func convert(table: TOMLTable, node: Int32?, at start: SourcePosition, depth: Int) -> Result<FMNode, SourceProblem> {
+            guard depth <= FrontMatter.maxDepth else { return .failure(FrontMatter.tooDeep(at: start)) }
+            var entries: [FMEntry] = []
+            for (key, value) in table {
+                let child = node.flatMap { positions.child($0, key: key) }
+                let at = child.map(positions.keyPosition) ?? start
+                switch convert(value, node: child, at: at, depth: depth) {
+                case .success(let converted): entries.append(FMEntry(key: key, keyPosition: at, value: converted))
+                case .failure(let problem): return .failure(problem)
                 }
             }
+            // toml++ keeps keys sorted; file order reads better in diagnostics.
+            entries.sort { $0.keyPosition < $1.keyPosition }
+            return .success(FMNode(value: .map(entries), position: start))
         }
-        return nil
-    }
 
-    /// The first `"text"` or `'text'` at or after `start`.
-    func literal(_ text: String, after start: SourcePosition) -> SourcePosition? {
-        let needles = ["\"\(text)\"", "'\(text)'"].map { Array($0.unicodeScalars) }
-        let firstIndex = max(start.line - shift - 1, 0)
-        for index in firstIndex..<lines.count {
-            let line = lines[index]
-            let from = index == firstIndex ? max(start.column - 1, 0) : 0
-            guard from < line.count else { continue }
-            for column in from..<line.count where needles.contains(where: { matches(line, at: column, $0) }) {
-                return SourcePosition(line: index + 1 + shift, column: column + 1)
+        /// `value` held by a container at `depth`.
+        private func convert(_ value: TOMLValueConvertible, node: Int32?, at: SourcePosition,
+                             depth: Int) -> Result<FMNode, SourceProblem> {
+            func scalar(_ text: String?) -> Result<FMNode, SourceProblem> {
+                .success(FMNode(value: .scalar(text ?? "", quoted: false), position: at))
+            }
+            switch value.type {
+            case .string:
+                let position = node.flatMap(positions.valuePosition) ?? at
+                return .success(FMNode(value: .scalar(value.string ?? "", quoted: true), position: position))
+            case .int: return scalar(value.int.map { String($0) })
+            case .double: return scalar(value.double.map { "\($0)" })
+            case .bool: return scalar(value.bool == true ? "true" : "false")
+            case .date: return scalar(value.date?.debugDescription)
+            case .time: return scalar(value.time?.debugDescription)
+            case .dateTime: return scalar(value.dateTime?.debugDescription)
+            case .array:
+                guard depth < FrontMatter.maxDepth else { return .failure(FrontMatter.tooDeep(at: at)) }
+                var items: [FMNode] = []
+                var cursor = at
+                for (index, element) in (value.array.map(Array.init) ?? [TOMLValueConvertible]()).enumerated() {
+                    let child = node.flatMap { positions.child($0, index: index) }
+                    switch convert(element, node: child, at: cursor, depth: depth + 1) {
+                    case .success(let converted):
+                        items.append(converted)
+                        cursor = converted.position
+                    case .failure(let problem): return .failure(problem)
+                    }
+                }
+                return .success(FMNode(value: .list(items), position: at))
+            case .table:
+                guard let table = value.table else { return .success(FMNode(value: .map([]), position: at)) }
+                return convert(table: table, node: node, at: at, depth: depth + 1)
             }
         }
-        return nil
-    }
-
-    private func matches(_ line: [Unicode.Scalar], at column: Int, _ needle: [Unicode.Scalar]) -> Bool {
-        guard column + needle.count <= line.count else { return false }
-        return line[column..<column + needle.count].elementsEqual(needle)
     }
 }

@@ -4,9 +4,6 @@ import Yams
 import CYaml
 
 enum YAMLFrontMatter {
-    /// Deeper than this is refused: Yams composes recursively, and no portfolio needs it.
-    static let maxDepth = 64
-
     /// Parses YAML text into a neutral tree. `firstLine` is the file line of the text's
     /// first line; every position in the result and in problems is a file position.
     static func parse(_ text: String, firstLine: Int) -> Result<FMNode?, SourceProblem> {
@@ -30,8 +27,9 @@ enum YAMLFrontMatter {
         }
     }
 
-    /// Walks libyaml events: the first anchor or alias, or nesting past `maxDepth`, is a
-    /// problem (position relative to `text`). Syntax errors are left for Yams to report.
+    /// Walks libyaml events: the first anchor or alias, or nesting past `FrontMatter.maxDepth`
+    /// (Yams composes recursively), is a problem (position relative to `text`). Syntax errors
+    /// are left for Yams to report.
     static func guardProblem(_ text: String) -> SourceProblem? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -59,10 +57,7 @@ enum YAMLFrontMatter {
                     anchor = event.type == YAML_SEQUENCE_START_EVENT
                         ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
                     depth += 1
-                    if depth > maxDepth {
-                        return SourceProblem(position: at, message:
-                            "front matter nests more than \(maxDepth) levels deep")
-                    }
+                    if depth > FrontMatter.maxDepth { return FrontMatter.tooDeep(at: at) }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     depth -= 1
                 default:

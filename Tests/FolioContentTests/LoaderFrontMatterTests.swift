@@ -82,4 +82,50 @@ import Testing
             "services/deep.md:3:67: error: front matter nests more than 64 levels deep",
         ])
     }
+
+    /// 20,000 levels in a 40 KB file overflowed the stack (SIGSEGV) when the tree was converted.
+    /// The 64th segment would open the 65th level (the root table is the first).
+    @Test func deepDottedTOMLKeyIsRefusedAtTheSegmentThatGoesTooDeep() throws {
+        let key = Array(repeating: "a", count: 20_000).joined(separator: ".")
+        #expect(try ScratchTree.diagnostics(service: "deep.md", "+++\ntitle = \"Deep\"\n\(key) = 1\n+++\n") == [
+            "services/deep.md:3:127: error: front matter nests more than 64 levels deep",
+        ])
+    }
+
+    @Test func deepTOMLTableHeaderIsRefusedAtTheSegmentThatGoesTooDeep() throws {
+        let key = Array(repeating: "a", count: 20_000).joined(separator: ".")
+        #expect(try ScratchTree.diagnostics(service: "deep.md", "+++\ntitle = \"Deep\"\n[\(key)]\nx = 1\n+++\n") == [
+            "services/deep.md:3:128: error: front matter nests more than 64 levels deep",
+        ])
+    }
+
+    /// The same limit for every way TOML nests: brackets, inline tables, dotted keys inside
+    /// them, and `[[table]]` elements (one level for the array, one for each element).
+    @Test func everyKindOfTOMLNestingHasTheSameLimit() throws {
+        func diagnostics(_ frontMatter: String) throws -> [String] {
+            try ScratchTree.diagnostics(service: "d.md", "+++\ntitle = \"D\"\n\(frontMatter)\n+++\n")
+        }
+        let tooDeep = "front matter nests more than 64 levels deep"
+        #expect(try diagnostics("x = " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100))
+                == ["services/d.md:3:68: error: \(tooDeep)"])
+        #expect(try diagnostics("x = " + String(repeating: "{a = ", count: 100) + "1" + String(repeating: "}", count: 100))
+                == ["services/d.md:3:320: error: \(tooDeep)"])
+        #expect(try diagnostics("x = {" + Array(repeating: "b", count: 70).joined(separator: ".") + " = 1}")
+                == ["services/d.md:3:130: error: \(tooDeep)"])
+        let header = Array(repeating: "t", count: 63).joined(separator: ".")
+        #expect(try diagnostics("[\(header)]\ny = 1")                   // 64 levels: loads
+                == ["services/d.md:3:2: warning: unknown key 't' is ignored"])
+        #expect(try diagnostics("[[\(header)]]\ny = 1")                 // the element is the 65th
+                == ["services/d.md:3:127: error: \(tooDeep)"])
+    }
+
+    /// Exactly 64 levels load; one more is refused.
+    @Test func sixtyFourTOMLLevelsAreAllowed() throws {
+        func diagnostics(segments: Int) throws -> [String] {
+            let key = Array(repeating: "k", count: segments).joined(separator: ".")
+            return try ScratchTree.diagnostics(service: "d.md", "+++\ntitle = \"D\"\n\(key) = 1\n+++\n")
+        }
+        #expect(try diagnostics(segments: 64) == ["services/d.md:3:1: warning: unknown key 'k' is ignored"])
+        #expect(try diagnostics(segments: 65) == ["services/d.md:3:127: error: front matter nests more than 64 levels deep"])
+    }
 }
