@@ -78,6 +78,8 @@ let package = Package(
         .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession"]),
         .testTarget(name: "FolioSearchTests", dependencies: ["FolioSearch", "FolioContent"]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime", "FolioCore", "FolioOutbox"]),
+        .testTarget(name: "FolioTerminalTests",
+                    dependencies: ["FolioTerminal", "FolioCore", "FolioSession", "FolioContent", "FolioOutbox"]),
     ],
     swiftLanguageModes: [.v6]
 )

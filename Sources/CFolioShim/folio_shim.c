@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <signal.h>
 #include <unistd.h>
-#include <sys/resource.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 #include "folio_shim.h"
@@ -19,7 +18,6 @@ uint32_t folio_a_underline(void) { return (uint32_t)A_UNDERLINE; }
 uint32_t folio_a_reverse(void) { return (uint32_t)A_REVERSE; }
 uint32_t folio_a_dim(void) { return (uint32_t)A_DIM; }
 uint32_t folio_a_italic(void) { return (uint32_t)A_ITALIC; }
-uint32_t folio_color_pair(int pair) { return (uint32_t)COLOR_PAIR(pair); }
 
 int folio_rows(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }
 int folio_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; return x; }
@@ -43,8 +41,6 @@ int folio_mouse_read(int *y, int *x, int *kind) {
     return 0;
 }
 
-int folio_key_resize(void) { return KEY_RESIZE; }
-
 int folio_get_wch(uint32_t *out) {
     wint_t ch = 0;
     int r = get_wch(&ch);
@@ -61,8 +57,6 @@ int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair) {
     if (setcchar(&cc, wbuf, (attr_t)attrs, (short)pair, NULL) != OK) return -1;
     return mvadd_wch(y, x, &cc);
 }
-
-int folio_wcwidth(uint32_t cp) { return wcwidth((wchar_t)cp); }
 
 void folio_set_bracketed_paste(int on) {
     fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
@@ -106,11 +100,6 @@ int folio_term_known(const char *term) {
     if (setupterm((char *)term, 1, &err) != OK) return 0;
     del_curterm(cur_term);
     return err == 1;
-}
-
-void folio_no_core_dumps(void) {
-    struct rlimit rl = {0, 0};
-    setrlimit(RLIMIT_CORE, &rl);
 }
 
 static SCREEN *folio_screen = NULL;

@@ -15,6 +15,7 @@ public enum Action: Sendable, Hashable {
     case click(x: Int, y: Int), wheel(lines: Int, x: Int, y: Int)
     case resize(width: Int, height: Int)
     case quit
+    case repaint, suspend               // Ctrl-L, Ctrl-Z: the terminal's business, asked for as effects
     case composer(ComposerAction)                    // editing in the contact composer
     case typingPaused                                // a pause in typing: time to save the draft
     case sendFinished(SendResult), draft(DraftEvent) // outcomes of effects, fed back by the shell
@@ -23,6 +24,10 @@ public enum Action: Sendable, Hashable {
 /// Work `update` asks the shell to do, so the state machine itself stays pure.
 public enum Effect: Sendable, Hashable {
     case quit
+    /// Clear and redraw the whole screen (after another program wrote to the tty).
+    case repaint
+    /// Give the terminal back to the shell until `fg`, then redraw at the size it has then.
+    case suspend
     /// Save the composer's text as the draft (atomically), then feed back `.draft(.saved/.failed)`.
     case saveDraft(Enquiry)
     /// Remove the draft (sent, discarded or emptied), then feed back `.draft(.discarded)`.

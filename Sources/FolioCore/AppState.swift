@@ -49,6 +49,9 @@ public struct AppState: Sendable {
     public let glyphs: Glyphs
     /// Arrows, separators and key names to match `glyphs`.
     public let symbols: Symbols
+    /// Whether Ctrl-Z may stop folio and give the shell back (false in a kiosk, where it is
+    /// only a key: a visitor has no shell to return to).
+    public var allowsSuspend = true
     var documents = DocumentCache()
 
     static let historyLimit = 100

@@ -31,10 +31,6 @@ enum StandardBindings {
                 help: "Write a message; a waiting draft is offered first", statusKeys: 1),
         Binding(.anywhere, [], label: "", help: "Click selects and focuses, a second click opens; the wheel scrolls",
                 keysLabel: "mouse"),
-        // Handled by the terminal loop (it must give the tty back), listed here so ? shows it.
-        Binding(.anywhere, [], label: "", help: "Suspend folio; the shell's fg brings it back (not in kiosk mode)",
-                keysLabel: "Ctrl-Z"),
-        Binding(.anywhere, [], label: "", help: "Redraw the whole screen", keysLabel: "Ctrl-L"),
         Binding(.anywhere, [.char("?")], .openHelp, label: "help", help: "Show every key", statusKeys: 1),
         Binding(.anywhere, [.char("q")], .quit, label: "quit", help: "Quit folio", statusKeys: 1),
     ]
@@ -85,5 +81,9 @@ enum StandardBindings {
 
     static let always: [Binding] = [
         Binding(.always, [.ctrl("c")], .quit, label: "quit", help: "Quit, from anywhere"),
+        // Effects the terminal loop performs: it owns the tty.
+        Binding(.always, [.ctrl("l")], .repaint, label: "redraw", help: "Redraw the whole screen"),
+        Binding(.always, [.ctrl("z")], .suspend, label: "suspend",
+                help: "Suspend folio; the shell's fg brings it back (not in kiosk mode)"),
     ]
 }

@@ -5,6 +5,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .quit:
         effects.append(.quit)
+    case .repaint:
+        effects.append(.repaint)
+    case .suspend:
+        if state.allowsSuspend { effects.append(.suspend) }
     case .resize(let width, let height):
         state.resize(width: width, height: height)
     case .typingPaused, .sendFinished, .draft:
@@ -61,7 +65,7 @@ extension AppState {
         case .searchPreviousMatch: stepSearch(-1)
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let lines, let x, let y): wheel(lines, x: x, y: y)
-        case .closeOverlay, .insert, .deleteBackward, .clearInput, .resize, .quit,
+        case .closeOverlay, .insert, .deleteBackward, .clearInput, .resize, .quit, .repaint, .suspend,
              .composer, .typingPaused, .sendFinished, .draft: break
         }
     }

@@ -31,7 +31,7 @@ public struct ComposerWiring: Sendable {
     /// Runs one effect; returns the outcome to feed back to `update` (nil for `.quit`).
     public func perform(_ effect: Effect) -> Action? {
         switch effect {
-        case .quit:
+        case .quit, .repaint, .suspend:   // the terminal loop's own
             return nil
         case .saveDraft(let enquiry):
             do throws(OutboxError) {

@@ -6,7 +6,7 @@ import Glibc
 
 /// The last screen of a session that timed out: says why, then leaves after a moment.
 public enum Goodbye {
-    public static func show(_ message: String, on backend: TerminalBackend, seconds: UInt32 = 2) {
+    public static func show(_ message: String, on backend: some Terminal, seconds: UInt32 = 2) {
         var buffer = Buffer(width: backend.width, height: backend.height)
         let lines = wrap([Span(message, Style(.accent, .bold))], width: max(1, min(60, backend.width - 4)))
         let top = max(0, (backend.height - lines.count) / 2)

@@ -1,4 +1,4 @@
-// The only Swift file that talks to ncurses. It copies changed cells of a Buffer to the
+// The only Swift file that talks to ncurses. It copies the changed runs of a Buffer to the
 // screen and turns key codes into `Key`s. Everything else is pure and tested without a tty.
 @preconcurrency import CNcursesw
 import CFolioShim
@@ -15,15 +15,8 @@ public enum TerminalError: Error, CustomStringConvertible {
     }
 }
 
-/// What one wait on the terminal produced.
-public enum TerminalInput: Equatable {
-    case key(Key)
-    case timeout
-    case hangup          // end of input or a read error on the tty
-    case signal(Int32)   // SIGHUP, SIGTERM, SIGINT or SIGQUIT arrived
-}
-
-public final class TerminalBackend {
+/// The ncurses `Terminal`.
+public final class TerminalBackend: Terminal {
     public struct Options: Sendable {
         public var colour: Bool
         public var mouse: Bool
@@ -68,21 +61,22 @@ public final class TerminalBackend {
 
     // MARK: Output
 
-    /// Writes only the cells that differ from what is on screen, then refreshes.
-    public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)? = nil) {
-        let full = shown.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
-        if full { folio_clear_screen() }
-        for y in 0..<buffer.height {
-            var x = 0
-            while x < buffer.width {
-                let cell = buffer[x, y]
-                let changed = full || shown![x, y] != cell
-                if changed && cell.width > 0 {
-                    put(cell, x: x, y: y)
-                } else if changed && cell.width == 0 && x > 0 && buffer[x - 1, y].width == 2 {
-                    put(buffer[x - 1, y], x: x - 1, y: y)   // a wide char's right half changed
-                }
-                x += 1
+    /// Writes only the cells that differ from what is on screen (`Buffer.diff`, the same diff
+    /// the tests and benchmarks measure), then refreshes. A new size or `invalidate` clears
+    /// the screen and writes every cell.
+    public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {
+        let before: Buffer
+        if let shown, shown.width == buffer.width, shown.height == buffer.height {
+            before = shown
+        } else {
+            folio_clear_screen()
+            before = Buffer(width: 0, height: 0)   // a different size: every row is a run
+        }
+        for run in buffer.diff(from: before) {
+            // A run starts on a whole character; continuation cells are the right halves of
+            // wide characters, which ncurses writes with their left half.
+            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
+                put(cell, x: run.x + offset, y: run.y)
             }
         }
         if let cursor { folio_cursor(1, Int32(cursor.y), Int32(cursor.x)) } else { folio_cursor(0, 0, 0) }

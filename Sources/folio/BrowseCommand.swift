@@ -107,9 +107,9 @@ struct BrowseCommand: ParsableCommand {
             }
         }
         composer.offerDraft(into: &state)
+        state.allowsSuspend = !session.config.kiosk
         var loop = BrowserLoop()
         loop.clock = session.clock
-        loop.allowsSuspend = !session.config.kiosk
         loop.perform = { [composer] in composer.perform($0) }
         let reason = loop.run(&state, on: backend)
         // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP, timeouts.

@@ -9,7 +9,6 @@ uint32_t folio_a_underline(void);
 uint32_t folio_a_reverse(void);
 uint32_t folio_a_dim(void);
 uint32_t folio_a_italic(void);
-uint32_t folio_color_pair(int pair);
 
 // Screen size of stdscr (getmaxyx is a macro).
 int folio_rows(void);
@@ -20,20 +19,14 @@ int folio_mouse_enable(int on);
 int folio_mouse_read(int *y, int *x, int *kind);
 enum { FOLIO_MOUSE_NONE = 0, FOLIO_MOUSE_CLICK = 1, FOLIO_MOUSE_WHEEL_UP = 2, FOLIO_MOUSE_WHEEL_DOWN = 3 };
 
-// Key codes that are macros or need wide reads.
-int folio_key_resize(void);
+// Wide reads.
 int folio_get_wch(uint32_t *out);  // returns OK(0), KEY_CODE_YES(1<<8) or ERR(-1)
 
 // Put one cell (a grapheme cluster as UTF-8) at y, x with attrs and colour pair.
 int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair);
 
-// The C library's wcwidth after setlocale, for the backend's own checks.
-int folio_wcwidth(uint32_t cp);
-
 // Terminal mode helpers.
 void folio_set_bracketed_paste(int on);
-
-#endif
 
 // Signals: the handlers only record the signal; the main loop acts on it.
 // Installs for SIGHUP, SIGTERM, SIGINT, SIGQUIT and ignores SIGPIPE.
@@ -47,9 +40,6 @@ enum { FOLIO_KEY_PASTE_BEGIN = 0x7F00, FOLIO_KEY_PASTE_END = 0x7F01 };
 
 // Whether the terminal type is known to terminfo (setupterm without exiting).
 int folio_term_known(const char *term);
-
-// Disable core dumps (kiosk mode).
-void folio_no_core_dumps(void);
 
 // Screen lifecycle on stdin/stdout (stdscr and stdout are C globals Swift 6 will not touch).
 // Returns 0 on success, -1 when the terminal cannot be set up.
@@ -65,3 +55,5 @@ int folio_read_key(uint32_t *out);
 
 // Ctrl-Z outside a kiosk: restore the terminal, stop, and take it back on `fg`.
 void folio_suspend(int want_mouse);
+
+#endif

@@ -1,0 +1,26 @@
+import FolioCore
+
+/// What the browser needs from a terminal: its size, a way to show a frame, one input at a
+/// time, and the two things only the terminal can do (repaint, give the tty back).
+/// `TerminalBackend` is the ncurses one; `FakeTerminal` plays a script for tests.
+public protocol Terminal: AnyObject {
+    /// The size frames are drawn at (already clamped to `TerminalBackend.maxSize`).
+    var width: Int { get }
+    var height: Int { get }
+    /// Shows `buffer`, changing only what differs from the last frame, with the cursor at
+    /// `cursor` (nil hides it).
+    func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?)
+    /// Waits up to `timeoutMs` (negative: forever) for one input. Signals and hang-ups come
+    /// back as input, so the caller decides what to save before leaving.
+    func read(timeoutMs: Int32) -> TerminalInput
+    /// Makes the next `draw` clear the screen and write every cell (Ctrl-L).
+    func invalidate()
+    /// Gives the terminal back to the shell and stops folio; returns once it is resumed
+    /// (`fg`), with the terminal taken back and `width`/`height` current.
+    func suspend()
+}
+
+extension Terminal {
+    /// A frame with the cursor hidden.
+    public func draw(_ buffer: Buffer) { draw(buffer, cursor: nil) }
+}
