@@ -1,3 +1,4 @@
+import FolioText
 /// The portfolio as the JSON that `folio export --json` prints. The schema is documented
 /// on `ExportCommand` and in the README; bump `schemaVersion` on any incompatible change.
 extension Portfolio {

@@ -6,8 +6,10 @@ import Glibc
 public struct OutboxEntry: Sendable, Hashable {
     /// The file name without the ":2,flags" suffix a mail reader adds in cur/.
     public var id: String
-    /// "new" (not yet seen by a mail reader) or "cur".
+    /// "new" (not yet touched by a mail reader) or "cur".
     public var folder: String
+    /// The file name as found (with ":2,FLAGS" in cur/).
+    public var fileName: String
     /// Seconds since the epoch: the name's time part, else the file's mtime.
     public var time: Int
     public var date: String
@@ -15,6 +17,13 @@ public struct OutboxEntry: Sendable, Hashable {
     public var subject: String
     public var company: String?
     public var size: Int
+
+    public var location: MessageLocation { MessageLocation(folder: folder, fileName: fileName) }
+    public var flags: Set<MaildirFlag> { location.name.flags }
+    /// Not seen by the owner: in new/, or in cur/ without the S flag.
+    public var isUnread: Bool { location.isUnread }
+    /// Handed to the MTA (the P flag).
+    public var isForwarded: Bool { location.isForwarded }
 }
 
 /// One stored enquiry in full for `folio outbox show`; sanitised like `OutboxEntry`.
@@ -27,9 +36,11 @@ public struct OutboxMessage: Sendable {
 }
 
 extension Maildir {
-    /// Messages in new/ and cur/, oldest first. The outbox must exist and pass the same checks
-    /// as for writing (no symlinks); a missing cur/ is fine.
+    /// Messages in new/ and cur/, oldest first. An outbox that does not exist yet holds no
+    /// messages (and is not created); one that exists must pass the same checks as for writing
+    /// (no symlinks); a missing cur/ is fine.
     public func list() throws(OutboxError) -> [OutboxEntry] {
+        if case (nil, ENOENT) = FileSystem.status(path) { return [] }
         let layout = try MaildirLayout.open(path, create: false)
         var entries: [OutboxEntry] = []
         for folder in ["new", "cur"] {
@@ -44,8 +55,8 @@ extension Maildir {
         return entries.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 
-    /// The message whose id is `id` or starts with it (a unique prefix).
-    public func show(_ id: String) throws(OutboxError) -> OutboxMessage {
+    /// The inbox message whose id is `id` or starts with it (a unique prefix).
+    public func resolve(_ id: String) throws(OutboxError) -> OutboxEntry {
         let candidates = try list().filter { $0.id.hasPrefix(id) }
         guard !id.isEmpty, !id.contains("/"), let entry = candidates.first else {
             throw OutboxError(kind: .invalidArgument, reason: "no message \(Sanitiser.cleanLine(id).debugDescription)",
@@ -55,13 +66,18 @@ extension Maildir {
             throw OutboxError(kind: .invalidArgument,
                               reason: "\(candidates.count) messages start with \(id.debugDescription); give more of the id")
         }
-        let exact = candidates.first { $0.id == id } ?? entry
+        return candidates.first { $0.id == id } ?? entry
+    }
+
+    /// The message whose id is `id` or starts with it (a unique prefix), decoded and sanitised.
+    public func show(_ id: String) throws(OutboxError) -> OutboxMessage {
+        let exact = try resolve(id)
         let layout = try MaildirLayout.open(path, create: false)
         guard let directory = try openFolder(exact.folder, layout: layout) else {
             throw OutboxError(kind: .invalidArgument, reason: "message vanished", path: path)
         }
         defer { close(directory) }
-        let name = try names(in: directory, folder: exact.folder).first { Self.baseName($0) == exact.id } ?? exact.id
+        let name = try names(in: directory, folder: exact.folder).first { Self.baseName($0) == exact.id } ?? exact.fileName
         guard let (found, parsed) = read(name, in: directory, folder: exact.folder, limit: Self.messageReadLimit) else {
             throw OutboxError(kind: .invalidArgument, reason: "cannot read message \(exact.id)", path: path)
         }
@@ -78,7 +94,20 @@ extension Maildir {
         name.firstIndex(of: ":").map { String(name[..<$0]) } ?? name
     }
 
-    private func openFolder(_ folder: String, layout: borrowing MaildirLayout) throws(OutboxError) -> Int32? {
+    /// The bytes of one inbox message as stored, for handing to the MTA; nil when it is gone
+    /// or is not a regular file.
+    public func rawMessage(_ entry: OutboxEntry) throws(OutboxError) -> [UInt8]? {
+        let layout = try MaildirLayout.open(path, create: false)
+        guard let directory = try openFolder(entry.folder, layout: layout) else { return nil }
+        defer { close(directory) }
+        let descriptor = openat(directory, entry.fileName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let info = FileSystem.status(of: descriptor), FileSystem.isRegular(info) else { return nil }
+        return FileSystem.readAll(descriptor, limit: Self.messageReadLimit).0
+    }
+
+    func openFolder(_ folder: String, layout: borrowing MaildirLayout) throws(OutboxError) -> Int32? {
         let descriptor = FileSystem.retrying {
             openat(layout.root, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         }
@@ -87,7 +116,7 @@ extension Maildir {
         throw OutboxError.system(errno, "open", path: FileSystem.join(path, folder))
     }
 
-    private func names(in directory: Int32, folder: String) throws(OutboxError) -> [String] {
+    func names(in directory: Int32, folder: String) throws(OutboxError) -> [String] {
         // fdopendir takes over its descriptor: give it a duplicate.
         guard let handle = fdopendir(dup(directory)) else {
             throw OutboxError.system(errno, "list", path: FileSystem.join(path, folder))
@@ -116,7 +145,7 @@ extension Maildir {
         let id = Self.baseName(name)
         let time = Int(id.prefix { $0.isASCII && $0.isNumber }) ?? Int(info.st_mtim.tv_sec)
         let line = { (field: String) in parsed.header(field).map(Sanitiser.cleanLine) }
-        let entry = OutboxEntry(id: Sanitiser.cleanLine(id), folder: folder, time: time, date: line("Date") ?? "",
+        let entry = OutboxEntry(id: Sanitiser.cleanLine(id), folder: folder, fileName: name, time: time, date: line("Date") ?? "",
                                 from: line("From") ?? "", subject: line("Subject") ?? "",
                                 company: line("X-Folio-Company"), size: Int(info.st_size))
         return (entry, parsed)

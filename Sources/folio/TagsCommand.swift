@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioContent
+import FolioText
 import FolioCore
 import FolioSearch
 

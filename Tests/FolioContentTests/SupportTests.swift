@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioContent
+import FolioText
 
 @Suite struct SuggestionTests {
     @Test func editDistanceCountsASwapAsOneEdit() {

@@ -35,12 +35,6 @@ import Testing
         symlink(temp.file("secret"), temp.path + "/new/link")
         #expect(try maildir.list().isEmpty)
     }
-
-    @Test func missingOutboxIsAnErrorNotCreated() {
-        let temp = TempDirectory()
-        #expect(throws: OutboxError.self) { try Maildir(path: temp.file("none")).list() }
-        #expect(entries(temp.path).isEmpty)
-    }
 }
 
 @Suite struct SharedOutboxTests {
