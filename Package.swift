@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "FolioText", dependencies: ["CCmarkGFM"]),
         .target(
             name: "FolioContent",
-            dependencies: ["Yams", "TOMLKit"]
+            dependencies: ["FolioText", "Yams", "TOMLKit"]
         ),
         .target(name: "FolioOutbox", dependencies: ["FolioText"]),
         .target(name: "FolioSearch", dependencies: ["FolioContent"]),
