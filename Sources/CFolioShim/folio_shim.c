@@ -69,6 +69,13 @@ static void record_signal(int sig) {
     if (pending_signal == 0) pending_signal = sig;
 }
 
+static volatile sig_atomic_t pending_winch = 0;
+
+static void record_winch(int sig) {
+    (void)sig;
+    pending_winch = 1;
+}
+
 void folio_signals_install(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -80,12 +87,22 @@ void folio_signals_install(void) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+    // Our own SIGWINCH handler, installed before newterm: ncurses installs its own only over
+    // SIG_DFL, and its own would resize the screens to whatever size the client claims.
+    sa.sa_handler = record_winch;
+    sigaction(SIGWINCH, &sa, NULL);
 }
 
 int folio_signal_take(void) {
     int s = pending_signal;
     pending_signal = 0;
     return s;
+}
+
+int folio_winch_take(void) {
+    int w = pending_winch;
+    pending_winch = 0;
+    return w;
 }
 
 int folio_define_paste_keys(void) {
@@ -106,9 +123,15 @@ static SCREEN *folio_screen = NULL;
 
 int folio_screen_start(int want_colors, int want_mouse) {
     setlocale(LC_ALL, "");
+    // The size ncurses starts with comes from terminfo, never from the client: not from
+    // LINES/COLUMNS and not from the tty's claimed size (use_env(FALSE) turns both off unless
+    // use_tioctl(TRUE)). The Swift side then reads the tty's size, clamps it, and sets it
+    // with folio_resize; a huge claim never reaches ncurses' allocations.
+    use_env(FALSE);
     folio_screen = newterm(NULL, stdout, stdin);
     if (folio_screen == NULL) return -1;
     set_term(folio_screen);
+    typeahead(-1);         // never peek at stdin mid-refresh: a flood of input cannot stall output
     raw();                 // ^C, ^Z and ^\ arrive as keys: nothing suspends or dumps core
     noecho();
     nonl();
@@ -148,6 +171,7 @@ void folio_cursor(int visible, int y, int x) {
 }
 void folio_refresh(void) { refresh(); }
 void folio_clear_screen(void) { clearok(stdscr, TRUE); }
+int folio_resize(int rows, int cols) { return resize_term(rows, cols); }
 int folio_read_key(uint32_t *out) { return folio_get_wch(out); }
 
 void folio_suspend(int want_mouse) {

@@ -4,7 +4,7 @@ import FolioCore
 /// time, and the two things only the terminal can do (repaint, give the tty back).
 /// `TerminalBackend` is the ncurses one; `FakeTerminal` plays a script for tests.
 public protocol Terminal: AnyObject {
-    /// The size frames are drawn at (already clamped to `TerminalBackend.maxSize`).
+    /// The size frames are drawn at (already clamped to `WindowSize.max`).
     var width: Int { get }
     var height: Int { get }
     /// Shows `buffer`, changing only what differs from the last frame, with the cursor at

@@ -32,24 +32,39 @@ public final class TerminalBackend: Terminal {
     private let mouse: Bool
 
     public init(options: Options) throws(TerminalError) {
-        folio_signals_install()
+        folio_signals_install()   // before ncurses starts: SIGWINCH is ours (see fitToWindow)
         guard folio_screen_start(options.colour ? 1 : 0, options.mouse ? 1 : 0) == 0 else {
             throw .cannotStart("cannot initialise the terminal (TERM=\(Environment.term ?? "unset"))")
         }
         mouse = options.mouse
-        (width, height) = TerminalBackend.clampedSize()
         palette = Palette(colours: options.colour ? Int(folio_colors()) : 0)
         palette.install()
+        (width, height) = (0, 0)
+        fitToWindow()
     }
 
     deinit { close() }
 
-    /// A client may claim any window size; past these bounds folio draws only the top-left
-    /// part, so a hostile size cannot make every frame allocate and diff millions of cells.
-    public static let maxSize = (width: 500, height: 300)
+    /// Sets ncurses' size to the tty's claimed size, clamped to `WindowSize.max`: at start,
+    /// on every SIGWINCH and after a suspend. ncurses never reads the size itself (the shim
+    /// turns off its LINES/COLUMNS and ioctl lookups and leaves SIGWINCH to folio), because
+    /// it allocates its screens for whatever size it sees and a client may claim 65535×65535.
+    /// The next frame is drawn in full.
+    private func fitToWindow() {
+        let current = WindowSize(width: Int(folio_cols()), height: Int(folio_rows()))
+        var claimed = WindowSize.claimed() ?? current
+        if claimed.height == 0 { claimed.height = current.height }
+        let size = claimed.clamped
+        if size != current { _ = folio_resize(Int32(size.height), Int32(size.width)) }
+        (width, height) = (size.width, size.height)
+        shown = nil
+    }
 
-    private static func clampedSize() -> (Int, Int) {
-        (min(max(Int(folio_cols()), 1), maxSize.width), min(max(Int(folio_rows()), 1), maxSize.height))
+    /// A window change since the last read, reported as a `.resize` key at the clamped size.
+    private func takeResize() -> TerminalInput? {
+        guard folio_winch_take() != 0 else { return nil }
+        fitToWindow()
+        return .key(.resize(width: width, height: height))
     }
 
     /// Leaves the terminal as it was: no alternate screen, no mouse tracking, cursor shown.
@@ -93,8 +108,7 @@ public final class TerminalBackend: Terminal {
     /// Gives the terminal back to the shell until `fg` (Ctrl-Z outside a kiosk).
     public func suspend() {
         folio_suspend(mouse ? 1 : 0)
-        (width, height) = TerminalBackend.clampedSize()
-        shown = nil
+        fitToWindow()
     }
 
     /// Forces the next draw to clear and repaint everything (Ctrl-L).
@@ -107,16 +121,15 @@ public final class TerminalBackend: Terminal {
     public func read(timeoutMs: Int32) -> TerminalInput {
         let sig = folio_signal_take()
         if sig != 0 { return .signal(sig) }
+        if let resized = takeResize() { return resized }
         if let queued = readQueued() { return queued }
 
         var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
         let ready = poll(&fds, 1, timeoutMs)
         let sig2 = folio_signal_take()
         if sig2 != 0 { return .signal(sig2) }
-        if ready < 0 {
-            // EINTR from SIGWINCH: ncurses has queued KEY_RESIZE.
-            return readQueued() ?? .timeout
-        }
+        if let resized = takeResize() { return resized }
+        if ready < 0 { return readQueued() ?? .timeout }   // EINTR
         if ready == 0 { return .timeout }
         if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds.revents & Int16(POLLIN) == 0 {
             return .hangup
@@ -160,9 +173,8 @@ public final class TerminalBackend: Terminal {
         case KEY_DC: return .delete
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
-        case KEY_RESIZE:
-            (width, height) = TerminalBackend.clampedSize()
-            shown = nil
+        case KEY_RESIZE:   // not queued by ncurses here (folio owns SIGWINCH); kept for safety
+            fitToWindow()
             return .resize(width: width, height: height)
         case KEY_MOUSE:
             var y: Int32 = 0, x: Int32 = 0, kind: Int32 = 0

@@ -37,13 +37,7 @@ public struct TerminalCheck: Sendable {
     }
 
     /// Columns of the terminal on stdout (or stderr, when stdout is piped).
-    public static func ttyColumns() -> Int? {
-        var size = winsize()
-        for fd: Int32 in [1, 2, 0] where ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 {
-            return Int(size.ws_col)
-        }
-        return nil
-    }
+    public static func ttyColumns() -> Int? { WindowSize.claimed()?.width }
 }
 
 private extension String {

@@ -29,10 +29,12 @@ int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair);
 void folio_set_bracketed_paste(int on);
 
 // Signals: the handlers only record the signal; the main loop acts on it.
-// Installs for SIGHUP, SIGTERM, SIGINT, SIGQUIT and ignores SIGPIPE.
+// Installs for SIGHUP, SIGTERM, SIGINT, SIGQUIT and SIGWINCH, and ignores SIGPIPE.
 void folio_signals_install(void);
 // The first pending terminating signal number, or 0. Clears it.
 int folio_signal_take(void);
+// 1 if SIGWINCH arrived since the last call (folio's own handler; ncurses installs none).
+int folio_winch_take(void);
 
 // Custom key codes for bracketed paste, registered with define_key.
 int folio_define_paste_keys(void);
@@ -50,6 +52,8 @@ int folio_init_pair(int pair, int fg, int bg);
 void folio_cursor(int visible, int y, int x);
 void folio_refresh(void);
 void folio_clear_screen(void);
+// Resizes ncurses' screens (resize_term: no KEY_RESIZE is queued). Callers clamp first.
+int folio_resize(int rows, int cols);
 // Non-blocking read of one key: OK (0), KEY_CODE_YES, or ERR (-1) when nothing is queued.
 int folio_read_key(uint32_t *out);
 
