@@ -41,7 +41,8 @@ let package = Package(
             name: "FolioContent",
             dependencies: ["FolioText", "Yams", "TOMLKit"]
         ),
-        .target(name: "FolioOutbox", dependencies: ["FolioText"]),
+        // FolioSession for its MonotonicClock (the forwarder's deadlines).
+        .target(name: "FolioOutbox", dependencies: ["FolioText", "FolioSession"]),
         .target(name: "FolioSearch", dependencies: ["FolioContent"]),
         .target(name: "FolioCore", dependencies: ["FolioText", "FolioContent", "FolioOutbox", "FolioSearch"]),
         // Performs the core's effects (drafts, Maildir delivery) and returns outcome actions.

@@ -8,6 +8,7 @@
 ///     outbox = /var/mail/folio-outbox
 ///     content = "/srv/folio/content"
 ///     ratelimit_file = /var/lib/folio/ratelimit
+///     forward_command = "msmtp -a work"   # folio outbox forward: instead of sendmail -oi
 ///
 /// Blank lines and lines starting with `#` are skipped; in an unquoted value a `#` after
 /// white space starts a comment. A value in double quotes is taken as written (no escapes).
@@ -16,7 +17,7 @@
 public enum ConfigFile {
     public static let keys = [
         "kiosk", "idle_timeout", "session_limit", "enquiries_per_hour",
-        "outbox", "content", "ratelimit_file",
+        "outbox", "content", "ratelimit_file", "forward_command",
     ]
 
     public static func parse(_ text: String, path: String) -> (SessionSettings, [ConfigDiagnostic]) {
@@ -90,6 +91,10 @@ public enum ConfigFile {
         case "outbox": return take(ConfigValue.absolutePath(text)) { settings.outbox = $0 }
         case "content": return take(ConfigValue.absolutePath(text)) { settings.content = $0 }
         case "ratelimit_file": return take(ConfigValue.absolutePath(text)) { settings.rateLimitFile = $0 }
+        case "forward_command":
+            guard text.contains(where: { $0 != " " && $0 != "\t" }) else { return "expected a command, such as msmtp -a work" }
+            settings.forwardCommand = text
+            return nil
         default: return "unhandled key"   // unreachable: `keys` is checked first
         }
     }

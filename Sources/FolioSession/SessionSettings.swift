@@ -25,6 +25,9 @@ public struct SessionSettings: Sendable, Hashable {
     public var content: String?
     /// The shared rate-limit state file.
     public var rateLimitFile: String?
+    /// What `folio outbox forward` runs instead of `sendmail -oi` (words; "--" and the
+    /// recipient are appended).
+    public var forwardCommand: String?
 
     public init(kiosk: Bool? = nil, idleTimeout: Limit? = nil, sessionLimit: Limit? = nil,
                 enquiriesPerHour: Limit? = nil, outbox: String? = nil, content: String? = nil,
@@ -46,6 +49,7 @@ public struct SessionSettings: Sendable, Hashable {
         if let v = other.outbox { merged.outbox = v }
         if let v = other.content { merged.content = v }
         if let v = other.rateLimitFile { merged.rateLimitFile = v }
+        if let v = other.forwardCommand { merged.forwardCommand = v }
         return merged
     }
 }

@@ -31,7 +31,7 @@ struct OutboxCommand: ParsableCommand {
               forward: the MTA did not accept every message)
         """,
         subcommands: [OutboxListCommand.self, OutboxShowCommand.self, OutboxArchiveCommand.self, OutboxDeleteCommand.self,
-                      OutboxInitCommand.self]
+                      OutboxForwardCommand.self, OutboxInitCommand.self]
     )
 }
 

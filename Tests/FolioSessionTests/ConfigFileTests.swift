@@ -22,6 +22,15 @@ import Testing
                                             rateLimitFile: "/var/lib/folio/ratelimit"))
     }
 
+    @Test func forwardCommandIsKeptAsWrittenAndMustNotBeBlank() {
+        let (settings, diagnostics) = ConfigFile.parse("forward_command = \"msmtp -a 'work account'\"\n", path: "f")
+        #expect(diagnostics.isEmpty)
+        #expect(settings.forwardCommand == "msmtp -a 'work account'")
+        #expect(SessionSettings().overlaid(with: settings).forwardCommand == "msmtp -a 'work account'")
+        let (_, blank) = ConfigFile.parse("forward_command = \"  \"\n", path: "f")
+        #expect(blank.first?.message.contains("forward_command") == true)
+    }
+
     @Test func crlfLinesAndOffValues() {
         let (settings, diagnostics) = ConfigFile.parse("idle_timeout = off\r\nenquiries_per_hour = off\r\nkiosk = false\r\n", path: "f")
         #expect(diagnostics.isEmpty)
