@@ -36,16 +36,25 @@ public struct AboutPage: Sendable, Hashable {
 extension AboutPage {
     static let problemsTitle = "Content problems"
 
-    /// Loader diagnostics stay visible in the browser: broken files are skipped, and this
-    /// page says which and why, as `folio check` would.
-    static func problems(_ diagnostics: [Diagnostic]) -> [AboutPage] {
+    /// Loader diagnostics stay visible in the browser, as `folio check` lists them, each
+    /// saying whether its file was skipped or loaded: an error skips a file, except those the
+    /// loader can work around (a tag missing from the stack file); warnings never do.
+    static func problems(_ portfolio: Portfolio) -> [AboutPage] {
+        let diagnostics = portfolio.diagnostics
         guard !diagnostics.isEmpty else { return [] }
+        var loaded = Set((portfolio.services + portfolio.caseStudies).map(\.path))
+        if portfolio.profile != .placeholder(path: portfolio.profile.path) { loaded.insert(portfolio.profile.path) }
+        let skipped = Set(diagnostics.filter { $0.severity == .error && !loaded.contains($0.path) }.map(\.path))
         let errors = diagnostics.filter { $0.severity == .error }.count
         let summary = "\(errors) error\(errors == 1 ? "" : "s") and \(diagnostics.count - errors) "
-            + "warning\(diagnostics.count - errors == 1 ? "" : "s") while loading. Files with errors are "
-            + "skipped; the rest loaded. Run `folio check` for the same list."
+            + "warning\(diagnostics.count - errors == 1 ? "" : "s") while loading. "
+            + (skipped.isEmpty ? "No file was skipped. "
+                : "\(skipped.count) file\(skipped.count == 1 ? " was" : "s were") skipped and "
+                    + "\(skipped.count == 1 ? "is" : "are") not shown; the rest loaded. ")
+            + "Run `folio check` for the same list."
         let list = diagnostics.map { d in
-            "- `\(d.path):\(d.line):\(d.column)` \(d.severity.rawValue): \(d.message)"
+            let status = skipped.contains(d.path) ? " (file skipped)" : loaded.contains(d.path) ? " (file loaded)" : ""
+            return "- `\(d.path):\(d.line):\(d.column)` \(d.severity.rawValue): \(d.message)\(status)"
         }.joined(separator: "\n")
         return [AboutPage(title: problemsTitle, markdown: summary + "\n\n" + list)]
     }

@@ -58,8 +58,15 @@ public struct AppState: Sendable {
 
     public var portfolio: Portfolio { catalog.portfolio }
 
-    public init(portfolio: Portfolio, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode) {
+    /// A kiosk visit: content problems (and the server paths in them) are the owner's, so
+    /// they never reach the screen; the runtime logs them instead. Broken items are simply absent.
+    public let kiosk: Bool
+
+    public init(portfolio: Portfolio, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicode, kiosk: Bool = false) {
+        var portfolio = portfolio
+        if kiosk { portfolio.diagnostics = [] }
         catalog = Catalog(portfolio)
+        self.kiosk = kiosk
         self.glyphs = glyphs
         symbols = Symbols(matching: glyphs)
         self.width = width

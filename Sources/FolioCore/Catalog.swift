@@ -35,7 +35,7 @@ public struct Catalog: Sendable {
     public init(_ portfolio: Portfolio) {
         let portfolio = portfolio.sanitised()
         self.portfolio = portfolio
-        aboutPages = AboutPage.split(portfolio.profile.body) + AboutPage.problems(portfolio.diagnostics)
+        aboutPages = AboutPage.split(portfolio.profile.body) + AboutPage.problems(portfolio)
         var tagsByName: [String: Tag] = [:]
         var canonical: [String: String] = [:]
         for tag in portfolio.stack.tags {

@@ -80,8 +80,11 @@ struct BrowseCommand: ParsableCommand {
             return
         }
 
+        // A visitor never sees the owner's content problems or paths; the owner's log does.
+        // (Only now: a visit refused above may have its standard error on the visitor's side.)
+        if session.config.kiosk { ContentLog.record(portfolio.diagnostics) }
         let glyphs: Glyphs = (ascii || !terminal.utf8) ? .ascii : .unicode
-        var state = AppState(portfolio: portfolio, width: 80, height: 24, glyphs: glyphs)
+        var state = AppState(portfolio: portfolio, width: 80, height: 24, glyphs: glyphs, kiosk: session.config.kiosk)
         if let item, !state.open(item) {
             throw ValidationError("no service or case study called '\(item)'. Try: folio list")
         }

@@ -8,6 +8,7 @@ import email.policy
 import mailbox
 import os
 import re
+import socket
 import subprocess
 import time
 import unittest
@@ -215,6 +216,70 @@ class KioskTests(SshTestCase):
             output = (done.stdout + done.stderr).decode()
             self.assertEqual(output.replace("\r\n", "\n"), REFUSAL + "\n", remote)
             self.assertEqual(done.returncode, 1, remote)
+
+    def test_kiosk_shows_no_content_problems_and_logs_them(self):
+        """Broken content in a kiosk: no count, no problems page, no server path on any screen;
+        the broken item is simply absent and the problems go to syslog (standard error is the
+        visitor's terminal here)."""
+        pages = {
+            ("services", "zz-broken-kiosk.md"): "---\ntitle: Broken Kiosk Item\ntags: Kafka\n---\nbody\n",
+            ("services", "zz-tagged-kiosk.md"): "---\ntitle: Tagged Kiosk Item\ntags: [Kafak]\n---\nbody\n",
+            ("case-studies", "zz-warned-kiosk.md"): "---\ntitle: Warned Kiosk Study\nsumary: x\n---\nbody\n",
+        }
+        for (folder, name), text in pages.items():
+            path = os.path.join(self.s.content, folder, name)
+            with open(path, "w") as f:
+                f.write(text)
+            os.chmod(path, 0o644)
+            self.addCleanup(os.unlink, path)
+        log = self.listen_on_dev_log()
+        pane = self.open_pane(VISITOR, width=120, height=40)
+        self.wait_for_ui(pane)
+        screens = [pane.text()]
+        for keys, shown in ((("G",), "About ›"), (("Enter",), "About ›"), (("2",), "Tagged Kiosk Item"),
+                            (("G", "Enter"), "Tagged Kiosk Item"), (("3",), "Warned Kiosk Study"),
+                            (("?",), "Keys")):
+            pane.send(*keys)
+            screens.append(pane.wait_for(shown))
+        pane.send("Escape")
+        pane.send("q")
+        pane.wait_for("FOLIO-EXITED=0")
+        for screen in screens:
+            self.assertNotIn("content problem", screen.lower())
+            self.assertNotIn(self.s.content, screen)
+            self.assertNotIn("zz-", screen)
+            self.assertNotIn("Kafak", screen)
+            self.assertNotIn("Broken Kiosk Item", screen)
+        if log is None:
+            return   # a system logger owns /dev/log here: the screens above are the test
+        logged = wait_until(lambda: self.read_log(log, "zz-broken-kiosk.md"), 10,
+                            what="folio to log the content problems to syslog")
+        self.assertIn(os.path.join(self.s.content, "services", "zz-tagged-kiosk.md"), logged)
+        self.assertIn("zz-warned-kiosk.md", logged)
+
+    def listen_on_dev_log(self):
+        """A datagram socket at /dev/log that every account may write to, or None when a
+        system logger already has it."""
+        if os.path.exists("/dev/log"):
+            return None
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        sock.bind("/dev/log")
+        os.chmod("/dev/log", 0o666)
+        sock.setblocking(False)
+        self.addCleanup(os.unlink, "/dev/log")
+        self.addCleanup(sock.close)
+        return (sock, [])
+
+    def read_log(self, log, needle):
+        """Everything logged so far, once it mentions `needle`."""
+        sock, received = log
+        while True:
+            try:
+                received.append(sock.recv(65536).decode(errors="replace"))
+            except BlockingIOError:
+                break
+        text = "\n".join(received)
+        return text if needle in text else None
 
     def test_visitor_browses_searches_and_sends_an_enquiry(self):
         self.require_outbox()

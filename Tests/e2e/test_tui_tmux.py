@@ -1,6 +1,8 @@
 """The real binary in a real terminal: tmux send-keys in, capture-pane out."""
 import os
+import shutil
 import subprocess
+import tempfile
 import time
 import unittest
 
@@ -67,6 +69,37 @@ class BrowserInTmux(unittest.TestCase):
         pane.wait_for("About")
         pane.send("q")
         self.assert_exited_cleanly(pane)
+
+    def test_kiosk_logs_content_problems_to_stderr_never_to_the_screen(self):
+        """--kiosk with standard error redirected to a log: the problems go there, with their
+        paths; the screen has no count and no problems page, and the broken item is absent."""
+        top = tempfile.mkdtemp(prefix="folio-kiosk-log-")
+        self.addCleanup(shutil.rmtree, top, ignore_errors=True)
+        content = os.path.join(top, "content")
+        shutil.copytree(CONTENT, content)
+        with open(os.path.join(content, "services", "zz-broken.md"), "w") as f:
+            f.write("---\ntitle: Broken Item\ntags: Kafka\n---\nbody\n")
+        with open(os.path.join(content, "services", "zz-tagged.md"), "w") as f:
+            f.write("---\ntitle: Tagged Item\ntags: [Kafak]\n---\nbody\n")
+        log = os.path.join(top, "folio.log")
+        env = {"XDG_STATE_HOME": os.path.join(top, "state"), "XDG_CONFIG_HOME": os.path.join(top, "config")}
+        pane = Pane(f"{FOLIO_BIN} --kiosk --content {content} --outbox {top}/outbox 2>{log}",
+                    width=120, height=40, env=env)
+        self.addCleanup(pane.kill)
+        screens = [pane.wait_for("Case studies")]
+        for key, shown in (("G", "About ›"), ("Enter", "About ›"), ("2", "Tagged Item")):
+            pane.send(key)
+            screens.append(pane.wait_for(shown))
+        pane.send("q")
+        self.assert_exited_cleanly(pane)
+        for screen in screens:
+            self.assertNotIn("content problem", screen.lower())
+            self.assertNotIn(top, screen)
+            self.assertNotIn("Broken Item", screen)
+        with open(log) as f:
+            logged = f.read()
+        self.assertIn(os.path.join(content, "services", "zz-broken.md") + ":3:7: error:", logged)
+        self.assertIn(os.path.join(content, "services", "zz-tagged.md") + ":3:8: error: tag 'Kafak'", logged)
 
     def test_open_item_directly_and_ctrl_c(self):
         pane = Pane(folio("bankvole"), width=100, height=30)

@@ -94,7 +94,7 @@ enum StatusBarView {
         // Help and the way out always show, last; the rest fill what room is left in table order.
         let isPinned: (Binding) -> Bool = { [.openHelp, .closeOverlay, .quit].contains($0.keys.first?.action) }
         let pinned = entries.filter(isPinned)
-        // Content problems stay in view (broken files were skipped; About lists them).
+        // Content problems stay in view (About lists them, and which files were skipped); none in a kiosk.
         let problems = state.portfolio.diagnostics.count
         let note = [ComposerView.statusNote(state), problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)"]
             .filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.dot) ")
