@@ -35,14 +35,18 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
 
+        // The one POSIX layer: whole-file reads with a cap, EINTR-safe writes, paths, errno text,
+        // the environment, the passwd entry, SSH_CONNECTION. Glibc only.
+        .target(name: "FolioPOSIX"),
+
         // Pure core: no ncurses anywhere below this line until FolioTerminal.
         .target(name: "FolioText", dependencies: ["CCmarkGFM"]),
         .target(
             name: "FolioContent",
-            dependencies: ["FolioText", "Yams", "TOMLKit"]
+            dependencies: ["FolioText", "FolioPOSIX", "Yams", "TOMLKit"]
         ),
         // FolioSession for its MonotonicClock (the forwarder's deadlines).
-        .target(name: "FolioOutbox", dependencies: ["FolioText", "FolioSession"]),
+        .target(name: "FolioOutbox", dependencies: ["FolioText", "FolioSession", "FolioPOSIX"]),
         .target(name: "FolioSearch", dependencies: ["FolioContent"]),
         .target(name: "FolioCore", dependencies: ["FolioText", "FolioContent", "FolioOutbox", "FolioSearch"]),
         // Performs the core's effects (drafts, Maildir delivery) and returns outcome actions.
@@ -50,7 +54,7 @@ let package = Package(
 
         // Session policy for shared boxes: kiosk settings, rate limits, limits on the
         // environment a client sends. POSIX only, no ncurses.
-        .target(name: "FolioSession"),
+        .target(name: "FolioSession", dependencies: ["FolioPOSIX"]),
 
         // The one ncurses backend.
         .target(name: "FolioTerminal", dependencies: ["FolioCore", "FolioSession", "CNcursesw", "CFolioShim"]),
@@ -60,7 +64,7 @@ let package = Package(
             name: "folio",
             dependencies: [
                 "FolioCore", "FolioTerminal", "FolioContent", "FolioOutbox", "FolioText", "FolioSession",
-                "FolioSearch", "FolioRuntime",
+                "FolioSearch", "FolioRuntime", "FolioPOSIX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,13 +78,14 @@ let package = Package(
 
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText"]),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox"]),
+        .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox", "FolioPOSIX"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Golden"]),
-        .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession"]),
+        .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession", "FolioPOSIX"]),
         .testTarget(name: "FolioSearchTests", dependencies: ["FolioSearch", "FolioContent"]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime", "FolioCore", "FolioOutbox"]),
         .testTarget(name: "FolioTerminalTests",
                     dependencies: ["FolioTerminal", "FolioCore", "FolioSession", "FolioContent", "FolioOutbox"]),
+        .testTarget(name: "FolioPOSIXTests", dependencies: ["FolioPOSIX"]),
     ],
     swiftLanguageModes: [.v6]
 )

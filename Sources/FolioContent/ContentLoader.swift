@@ -1,3 +1,5 @@
+import FolioPOSIX
+
 /// Turns a content directory into a `Portfolio`. Never throws and never traps: every
 /// problem becomes a diagnostic, broken files are skipped and the rest loads.
 ///
@@ -6,20 +8,20 @@
 public enum ContentLoader {
     public static func load(directory: String) -> Portfolio {
         var diagnostics: [Diagnostic] = []
-        let profilePath = FileSystem.join(directory, "profile.md")
+        let profilePath = Path.join(directory, "profile.md")
         func bare(_ message: String) -> Portfolio {
             Portfolio(profile: .placeholder(path: profilePath), services: [], caseStudies: [], stack: Stack(),
                       diagnostics: [Diagnostic(path: directory, message: message)])
         }
-        switch FileSystem.kind(directory) {
+        switch FileStatus.kind(directory) {
         case .directory: break
         case .missing: return bare("content directory not found")
         case .file, .other: return bare("not a directory; --content wants the folder that holds profile.md")
         }
         let names: [String]
-        switch FileSystem.list(directory) {
+        switch Directory.list(directory) {
         case .success(let listed): names = listed.filter { !$0.hasPrefix(".") }
-        case .failure(let problem): return bare(problem.message)
+        case .failure(let error): return bare("cannot read directory: \(error)")
         }
         if names.isEmpty { return bare("content directory is empty: expected profile.md, stack.yml, services/ and case-studies/") }
 
@@ -34,13 +36,13 @@ public enum ContentLoader {
         var stack: Stack?
         let stackNames = StackReader.fileNames.filter(names.contains)
         if let stackName = stackNames.first {
-            stack = StackReader.read(path: FileSystem.join(directory, stackName), into: &diagnostics)
+            stack = StackReader.read(path: Path.join(directory, stackName), into: &diagnostics)
             for ignored in stackNames.dropFirst() {
-                diagnostics.append(Diagnostic(path: FileSystem.join(directory, ignored), severity: .warning,
+                diagnostics.append(Diagnostic(path: Path.join(directory, ignored), severity: .warning,
                                               message: "ignored: \(stackName) is the stack file"))
             }
         } else {
-            diagnostics.append(Diagnostic(path: FileSystem.join(directory, "stack.yml"),
+            diagnostics.append(Diagnostic(path: Path.join(directory, "stack.yml"),
                                           message: "missing stack file (stack.yml or stack.toml): item tags cannot be checked"))
         }
 
@@ -73,30 +75,30 @@ public enum ContentLoader {
     /// Hugo's `_index.md` (a section page) and hidden files are not items.
     private static func loadItems(_ kind: ItemKind, in directory: String, present: Bool,
                                   into diagnostics: inout [Diagnostic]) -> [ItemSource] {
-        let folder = FileSystem.join(directory, kind.folder)
+        let folder = Path.join(directory, kind.folder)
         guard present else {
             diagnostics.append(Diagnostic(path: folder, severity: .warning, message: "no \(kind.folder)/ folder: no \(kind.pluralName) will show"))
             return []
         }
-        guard FileSystem.kind(folder) == .directory else {
+        guard FileStatus.kind(folder) == .directory else {
             diagnostics.append(Diagnostic(path: folder, message: "\(kind.folder) must be a folder of Markdown files"))
             return []
         }
         let names: [String]
-        switch FileSystem.list(folder) {
+        switch Directory.list(folder) {
         case .success(let listed): names = listed
-        case .failure(let problem):
-            diagnostics.append(Diagnostic(path: folder, message: problem.message))
+        case .failure(let error):
+            diagnostics.append(Diagnostic(path: folder, message: "cannot read directory: \(error)"))
             return []
         }
         var sources: [ItemSource] = []
         for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
-            let path = FileSystem.join(folder, name)
+            let path = Path.join(folder, name)
             var page: (path: String, slug: String)?
             if name.hasSuffix(".md") {
                 page = (path, String(name.dropLast(3)))
-            } else if FileSystem.kind(path) == .directory, FileSystem.kind(FileSystem.join(path, "index.md")) == .file {
-                page = (FileSystem.join(path, "index.md"), name)
+            } else if FileStatus.kind(path) == .directory, FileStatus.kind(Path.join(path, "index.md")) == .file {
+                page = (Path.join(path, "index.md"), name)
             }
             guard let page else { continue }
             if let source = PageReader.item(at: page.path, kind: kind, fileSlug: page.slug, into: &diagnostics) {

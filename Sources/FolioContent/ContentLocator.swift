@@ -1,8 +1,5 @@
-#if canImport(Glibc)
+import FolioPOSIX
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Finds the content directory: `--content`, then `$FOLIO_CONTENT`, then the bundled
 /// content. Bundled means, in order: `<exe dir>/../share/folio/Content` (an install
@@ -19,7 +16,7 @@ public enum ContentLocator {
     public static func resolve(explicit: String?, environment: String?, executable: String?) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let environment, !environment.isEmpty { return environment }
-        return bundledCandidates(executable: executable).first { FileSystem.kind($0) == .directory }
+        return bundledCandidates(executable: executable).first { FileStatus.kind($0) == .directory }
             ?? repositoryContent
     }
 

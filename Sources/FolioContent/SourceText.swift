@@ -1,8 +1,5 @@
-#if canImport(Glibc)
+import FolioPOSIX
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A 1-based place in a file. Columns count Unicode scalars, as libyaml does, so YAML
 /// marks and our own positions agree.
@@ -25,41 +22,22 @@ enum SourceText {
     /// and the cap bounds memory and parse time for anything pointed at by --content.
     static let sizeCap = 1 << 20   // 1 MiB
 
-    /// Reads a file with POSIX calls so errors carry errno's own words, and checks the size
-    /// with fstat before reading anything. O_NONBLOCK keeps a FIFO from hanging the loader.
+    /// Reads a file (`WholeFile`: regular files only, O_NONBLOCK so a FIFO cannot hang the
+    /// loader, the size checked with fstat before reading) with errno's own words on failure.
     static func read(path: String) -> Result<[UInt8], SourceProblem> {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(errnoProblem("cannot read file")) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(errnoProblem("cannot read file")) }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(SourceProblem(position: .start, message: "cannot read file: Is a directory"))
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            return .failure(SourceProblem(position: .start, message: "cannot read file: not a regular file"))
-        }
-        if Int(info.st_size) > sizeCap {
-            return .failure(SourceProblem(position: .start, message:
-                "file is \(info.st_size) bytes, over the 1 MiB size cap (\(sizeCap) bytes)"))
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(errnoProblem("cannot read file"))
+        WholeFile.read(path, limit: sizeCap).mapError { failure in
+            let message: String
+            switch failure {
+            case .tooLarge(_, .some(let size)):
+                message = "file is \(size) bytes, over the 1 MiB size cap (\(sizeCap) bytes)"
+            case .tooLarge(_, .none):   // it grew after fstat
+                message = "file is over the 1 MiB size cap (\(sizeCap) bytes)"
+            case .directory: message = "cannot read file: Is a directory"
+            case .missing: message = "cannot read file: \(SystemError(ENOENT))"
+            case .notRegular, .system: message = "cannot read file: \(failure)"
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            // The file may have grown since fstat.
-            if bytes.count > sizeCap {
-                return .failure(SourceProblem(position: .start, message:
-                    "file is over the 1 MiB size cap (\(sizeCap) bytes)"))
-            }
+            return SourceProblem(position: .start, message: message)
         }
-        return .success(bytes)
     }
 
     /// Strict UTF-8 decoding: the first invalid byte or NUL is reported at its line:col
@@ -113,13 +91,4 @@ enum SourceText {
         let digits = Array("0123456789ABCDEF")
         return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
     }
-
-    private static func errnoProblem(_ what: String) -> SourceProblem {
-        SourceProblem(position: .start, message: "\(what): \(String(cString: strerror(errno)))")
-    }
-}
-
-/// The C `read`, which the static `SourceText.read` would otherwise shadow.
-private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
 }

@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// What reading a draft found.
@@ -35,7 +36,7 @@ public struct DraftStore: Sendable {
         self.directory = directory; self.name = name; self.identity = identity
     }
 
-    public var path: String { FileSystem.join(directory, fileName) }
+    public var path: String { Path.join(directory, fileName) }
     var fileName: String { name + ".draft" }
     static let readLimit = 32 * 1024 * 1024
 
@@ -45,17 +46,19 @@ public struct DraftStore: Sendable {
         let bytes = DraftFormat.encode(enquiry, savedAt: identity.now().seconds)
         let temp = ".\(name).\(identity.processID).\(identity.randomHex()).tmp"
         let previous = umask(0o077)
-        let descriptor = FileSystem.retrying {
+        let descriptor = Descriptor.retrying {
             openat(parent, temp, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, 0o600)
         }
         let openError = errno
         umask(previous)
         guard descriptor >= 0 else { throw OutboxError.system(openError, "create draft", path: directory) }
         var failure: OutboxError?
-        let written = FileSystem.writeAll(descriptor, bytes)
-        if written != 0 {
-            failure = .system(written, "write draft", path: path)
-        } else if fsync(descriptor) != 0 {
+        do throws(SystemError) {
+            try Descriptor.writeAll(descriptor, bytes)
+        } catch {
+            failure = .system(error.code, "write draft", path: path)
+        }
+        if failure == nil && fsync(descriptor) != 0 {
             failure = .system(errno, "fsync draft", path: path)
         }
         if close(descriptor) != 0 && failure == nil && errno != EINTR {
@@ -68,8 +71,11 @@ public struct DraftStore: Sendable {
             unlinkat(parent, temp, 0)
             throw failure
         }
-        let synced = FileSystem.syncDirectory(parent)
-        if synced != 0 { throw OutboxError.system(synced, "fsync drafts directory", path: directory) }
+        do throws(SystemError) {
+            try Directory.sync(parent)
+        } catch {
+            throw OutboxError.system(error.code, "fsync drafts directory", path: directory)
+        }
         removeStaleTemporaries(in: parent)
     }
 
@@ -79,8 +85,7 @@ public struct DraftStore: Sendable {
         guard listing >= 0, let handle = fdopendir(listing) else { return }
         defer { closedir(handle) }
         let prefix = ".\(name)."
-        while let entry = readdir(handle) {
-            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        for file in Directory.names(handle) {
             guard file.hasPrefix(prefix), file.hasSuffix(".tmp"),
                   let pid = Int32(file.dropFirst(prefix.count).prefix { $0 != "." }),
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
@@ -95,19 +100,14 @@ public struct DraftStore: Sendable {
     }
 
     public func read() -> DraftLoad {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return .none }
-            return .corrupt(reason: errno == ELOOP ? "the draft is a symlink" : OutboxError.system(errno, "open", path: nil).reason)
+        switch WholeFile.read(path, limit: Self.readLimit, followSymlinks: false) {
+        case .success(let bytes): return DraftFormat.decode(bytes)
+        case .failure(.missing): return .none
+        case .failure(.system(let error)) where error.code == ELOOP: return .corrupt(reason: "the draft is a symlink")
+        case .failure(.system(let error)): return .corrupt(reason: OutboxError.system(error.code, "open", path: nil).reason)
+        case .failure(.directory), .failure(.notRegular): return .corrupt(reason: "the draft is not a regular file")
+        case .failure(.tooLarge): return .corrupt(reason: "the draft is larger than \(Self.readLimit) bytes")
         }
-        defer { close(descriptor) }
-        guard let info = FileSystem.status(of: descriptor), FileSystem.isRegular(info) else {
-            return .corrupt(reason: "the draft is not a regular file")
-        }
-        let (bytes, code) = FileSystem.readAll(descriptor, limit: Self.readLimit + 1)
-        guard let bytes else { return .corrupt(reason: OutboxError.system(code, "read", path: nil).reason) }
-        if bytes.count > Self.readLimit { return .corrupt(reason: "the draft is larger than \(Self.readLimit) bytes") }
-        return DraftFormat.decode(bytes)
     }
 
     /// Removes the draft (after sending, or when the visitor declines to resume it).

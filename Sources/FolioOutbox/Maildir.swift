@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// A Maildir outbox. `deliver` follows the Maildir protocol: a unique name, a new file in tmp/
@@ -56,9 +57,9 @@ public struct Maildir: Sendable {
     }
 
     private func attempt(_ message: [UInt8], name: String, layout: borrowing MaildirLayout) -> Outcome {
-        let tmpPath = FileSystem.join(FileSystem.join(path, "tmp"), name)
+        let tmpPath = Path.join(Path.join(path, "tmp"), name)
         let previous = umask(layout.isShared ? 0o027 : 0o077)
-        let descriptor = FileSystem.retrying {
+        let descriptor = Descriptor.retrying {
             openat(layout.tmp, name, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC,
                    layout.isShared ? 0o640 : 0o600)
         }
@@ -70,10 +71,11 @@ public struct Maildir: Sendable {
         }
         let tmp = layout.tmp
         let removeTmp = { _ = unlinkat(tmp, name, 0) }
-        let written = FileSystem.writeAll(descriptor, message)
-        if written != 0 {
+        do throws(SystemError) {
+            try Descriptor.writeAll(descriptor, message)
+        } catch {
             close(descriptor); removeTmp()
-            return .failed(.system(written, "write", path: tmpPath))
+            return .failed(.system(error.code, "write", path: tmpPath))
         }
         if syncFile(descriptor) != 0 {
             let code = errno
@@ -85,7 +87,7 @@ public struct Maildir: Sendable {
             removeTmp()
             return .syncFailed(.system(code, "close", path: tmpPath))
         }
-        let newPath = FileSystem.join(FileSystem.join(path, "new"), name)
+        let newPath = Path.join(Path.join(path, "new"), name)
         if linkat(layout.tmp, name, layout.new, name, 0) == 0 {
             removeTmp()
         } else {
@@ -106,11 +108,12 @@ public struct Maildir: Sendable {
                 return .failed(.system(code, "link into new/", path: newPath))
             }
         }
-        let synced = FileSystem.syncDirectory(layout.new)
-        if synced != 0 {
+        do throws(SystemError) {
+            try Directory.sync(layout.new)
+        } catch {
             // Not durable, so not "sent": take it back out of new/ and report.
             unlinkat(layout.new, name, 0)
-            return .failed(.system(synced, "fsync new/", path: newPath))
+            return .failed(.system(error.code, "fsync new/", path: newPath))
         }
         return .delivered
     }

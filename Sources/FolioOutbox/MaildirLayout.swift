@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// The opened, checked directories of a Maildir. Descriptors are O_PATH anchors, so every later
@@ -18,9 +19,11 @@ struct MaildirLayout: ~Copyable {
         let root = try SafeDirectory.open(at: AT_FDCWD, path, display: path, create: create, parents: true)
         var tmp: Int32 = -1
         do throws(OutboxError) {
-            tmp = try SafeDirectory.open(at: root, "tmp", display: FileSystem.join(path, "tmp"), create: create)
-            let new = try SafeDirectory.open(at: root, "new", display: FileSystem.join(path, "new"), create: create)
-            if create, case (nil, ENOENT) = FileSystem.status(at: root, "cur") { mkdirat(root, "cur", 0o700) }
+            tmp = try SafeDirectory.open(at: root, "tmp", display: Path.join(path, "tmp"), create: create)
+            let new = try SafeDirectory.open(at: root, "new", display: Path.join(path, "new"), create: create)
+            if create, case .failure(let error) = FileStatus.of("cur", in: root), error.code == ENOENT {
+                mkdirat(root, "cur", 0o700)
+            }
             do throws(OutboxError) {
                 let shared = try SharedMode.check(tmp: tmp, new: new, path: path)
                 return MaildirLayout(root: root, tmp: tmp, new: new, isShared: shared)

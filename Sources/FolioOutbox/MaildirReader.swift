@@ -1,4 +1,5 @@
 import FolioText
+import FolioPOSIX
 import Glibc
 
 /// One stored enquiry as `folio outbox list` shows it. Every string has passed
@@ -40,7 +41,7 @@ extension Maildir {
     /// messages (and is not created); one that exists must pass the same checks as for writing
     /// (no symlinks); a missing cur/ is fine.
     public func list() throws(OutboxError) -> [OutboxEntry] {
-        if case (nil, ENOENT) = FileSystem.status(path) { return [] }
+        if case .failure(let error) = FileStatus.of(path), error.code == ENOENT { return [] }
         let layout = try MaildirLayout.open(path, create: false)
         var entries: [OutboxEntry] = []
         for folder in ["new", "cur"] {
@@ -103,33 +104,26 @@ extension Maildir {
         let descriptor = openat(directory, entry.fileName, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        guard let info = FileSystem.status(of: descriptor), FileSystem.isRegular(info) else { return nil }
-        return FileSystem.readAll(descriptor, limit: Self.messageReadLimit).0
+        guard let info = FileStatus.of(descriptor), FileStatus.isRegular(info) else { return nil }
+        return try? Descriptor.read(descriptor, upTo: Self.messageReadLimit)
     }
 
     func openFolder(_ folder: String, layout: borrowing MaildirLayout) throws(OutboxError) -> Int32? {
-        let descriptor = FileSystem.retrying {
+        let descriptor = Descriptor.retrying {
             openat(layout.root, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         }
         if descriptor >= 0 { return descriptor }
         if errno == ENOENT && folder == "cur" { return nil }
-        throw OutboxError.system(errno, "open", path: FileSystem.join(path, folder))
+        throw OutboxError.system(errno, "open", path: Path.join(path, folder))
     }
 
     func names(in directory: Int32, folder: String) throws(OutboxError) -> [String] {
         // fdopendir takes over its descriptor: give it a duplicate.
         guard let handle = fdopendir(dup(directory)) else {
-            throw OutboxError.system(errno, "list", path: FileSystem.join(path, folder))
+            throw OutboxError.system(errno, "list", path: Path.join(path, folder))
         }
         defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names
+        return Directory.names(handle).filter { !$0.hasPrefix(".") }
     }
 
     /// Reads a regular file without following links or blocking on a planted FIFO.
@@ -138,9 +132,8 @@ extension Maildir {
         let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        guard let info = FileSystem.status(of: descriptor), FileSystem.isRegular(info) else { return nil }
-        let (bytes, _) = FileSystem.readAll(descriptor, limit: limit)
-        guard let bytes else { return nil }
+        guard let info = FileStatus.of(descriptor), FileStatus.isRegular(info) else { return nil }
+        guard let bytes = try? Descriptor.read(descriptor, upTo: limit) else { return nil }
         let parsed = ParsedMessage(bytes)
         let id = Self.baseName(name)
         let time = Int(id.prefix { $0.isASCII && $0.isNumber }) ?? Int(info.st_mtim.tv_sec)

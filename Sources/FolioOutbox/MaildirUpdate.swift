@@ -1,4 +1,5 @@
 import FolioText
+import FolioPOSIX
 import Glibc
 
 extension Maildir {
@@ -52,7 +53,7 @@ extension Maildir {
             into = try openSubfolder(target.mailbox, target.folder, layout: layout)
         }
         defer { close(into) }
-        let display = FileSystem.join(FileSystem.join(FileSystem.join(path, target.mailbox.directory), target.folder),
+        let display = Path.join(Path.join(Path.join(path, target.mailbox.directory), target.folder),
                                       target.fileName)
         if linkat(from, source.fileName, into, target.fileName, 0) == 0 {
             unlinkat(from, source.fileName, 0)
@@ -72,9 +73,10 @@ extension Maildir {
                 throw OutboxError.system(code, "link", path: display)
             }
         }
-        let synced = FileSystem.syncDirectory(into)
-        if synced != 0 { throw OutboxError.system(synced, "fsync", path: display) }
-        _ = FileSystem.syncDirectory(from)
+        do throws(SystemError) { try Directory.sync(into) } catch {
+            throw OutboxError.system(error.code, "fsync", path: display)
+        }
+        try? Directory.sync(from)
         return .moved
     }
 
@@ -82,10 +84,10 @@ extension Maildir {
     /// `create` is set (an outbox made by hand may lack it).
     private func openFolder(_ folder: String, layout: borrowing MaildirLayout, create: Bool) throws(OutboxError) -> Int32 {
         if create && folder == "cur" {
-            close(try SafeDirectory.open(at: layout.root, "cur", display: FileSystem.join(path, "cur"), create: true))
+            close(try SafeDirectory.open(at: layout.root, "cur", display: Path.join(path, "cur"), create: true))
         }
         guard let descriptor = try openFolder(folder, layout: layout) else {
-            throw OutboxError(kind: .system(ENOENT), reason: "no such directory", path: FileSystem.join(path, folder))
+            throw OutboxError(kind: .system(ENOENT), reason: "no such directory", path: Path.join(path, folder))
         }
         return descriptor
     }
@@ -94,16 +96,16 @@ extension Maildir {
     /// empty "maildirfolder" file Maildir++ readers expect) when missing.
     private func openSubfolder(_ mailbox: Mailbox, _ folder: String,
                                layout: borrowing MaildirLayout) throws(OutboxError) -> Int32 {
-        let display = FileSystem.join(path, mailbox.directory)
+        let display = Path.join(path, mailbox.directory)
         let sub = try SafeDirectory.open(at: layout.root, mailbox.directory, display: display, create: true)
         defer { close(sub) }
         for part in ["tmp", "new", "cur"] {
-            close(try SafeDirectory.open(at: sub, part, display: FileSystem.join(display, part), create: true))
+            close(try SafeDirectory.open(at: sub, part, display: Path.join(display, part), create: true))
         }
         let marker = openat(sub, "maildirfolder", O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         if marker >= 0 { close(marker) }
-        let descriptor = FileSystem.openDirectory(at: sub, folder)
-        guard descriptor >= 0 else { throw OutboxError.system(errno, "open", path: FileSystem.join(display, folder)) }
+        let descriptor = Directory.open(folder, in: sub)
+        guard descriptor >= 0 else { throw OutboxError.system(errno, "open", path: Path.join(display, folder)) }
         return descriptor
     }
 }

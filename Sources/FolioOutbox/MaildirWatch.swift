@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// Waits for messages to arrive in an outbox: inotify on new/ and cur/ (a delivery links into
@@ -14,7 +15,7 @@ public final class MaildirWatch {
         guard inotify >= 0 else { throw OutboxError.system(errno, "inotify_init1", path: path) }
         let mask = UInt32(IN_CREATE | IN_MOVED_TO | IN_ONLYDIR)
         for folder in ["new", "cur"] {
-            let target = FileSystem.join(path, folder)
+            let target = Path.join(path, folder)
             if inotify_add_watch(inotify, target, mask) < 0 && !(folder == "cur" && errno == ENOENT) {
                 let code = errno
                 close(inotify)

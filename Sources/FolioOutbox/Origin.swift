@@ -1,7 +1,8 @@
-import Glibc
+import FolioPOSIX
 
 /// Where a session came from: the client of SSH_CONNECTION ("client-ip client-port server-ip
-/// server-port"), or nothing for a local session. Kiosk rate limits key on `clientAddress`.
+/// server-port"), or nothing for a local session. Built from the same `SSHConnection` whose
+/// `rateLimitKey` the kiosk rate limit counts by.
 public struct Origin: Sendable, Hashable {
     public var clientAddress: String?
     public var clientPort: Int?
@@ -16,33 +17,12 @@ public struct Origin: Sendable, Hashable {
         self.serverAddress = serverAddress; self.serverPort = serverPort; self.user = user
     }
 
-    /// Reads SSH_CONNECTION from `environment`; a malformed value counts as absent, so nothing a
-    /// client can set reaches a header unchecked.
-    public static func from(environment: [String: String], user: String? = Origin.currentUser()) -> Origin {
-        var origin = Origin(user: user)
-        let parts = (environment["SSH_CONNECTION"] ?? "").split(separator: " ").map(String.init)
-        guard parts.count == 4, isAddress(parts[0]), isAddress(parts[2]),
-              let clientPort = Int(parts[1]), let serverPort = Int(parts[3]),
-              (0...65535).contains(clientPort), (0...65535).contains(serverPort) else { return origin }
-        origin.clientAddress = parts[0]; origin.clientPort = clientPort
-        origin.serverAddress = parts[2]; origin.serverPort = serverPort
-        return origin
-    }
-
-    public static func current() -> Origin { from(environment: OutboxEnvironment.current()) }
-
-    public static func currentUser() -> String? {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
-        let user = String(cString: name)
-        return user.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) ? user : nil
-    }
-
-    /// IPv4 or IPv6 text (hex digits, dots, colons, an optional %zone): at most 64 octets.
-    static func isAddress(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 64 && text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "%")
-        }
+    /// The origin of a session: its parsed SSH_CONNECTION (nil for a local session, or one whose
+    /// value was malformed) and the account folio runs as. The caller passes both in; nothing
+    /// here reads the environment.
+    public init(connection: SSHConnection?, user: String?) {
+        self.init(clientAddress: connection?.clientAddress, clientPort: connection?.clientPort,
+                  serverAddress: connection?.serverAddress, serverPort: connection?.serverPort, user: user)
     }
 
     /// X-Folio-Origin: "ssh 203.0.113.9 port 52144", or "local".
@@ -58,24 +38,5 @@ public struct Origin: Sendable, Hashable {
         if let user { parts.append("user \(user)") }
         parts.append("pid \(processID)")
         return parts.joined(separator: "; ")
-    }
-}
-
-/// The process environment without Foundation. Internal: FolioSession has the public one
-/// (FolioOutbox sits below it), and two public types of one name would clash in the app.
-@usableFromInline
-enum OutboxEnvironment {
-    @usableFromInline
-    static func current() -> [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "="), result[String(pair[..<equals])] == nil {
-                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
     }
 }

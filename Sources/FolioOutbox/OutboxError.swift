@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// Why an enquiry or draft was not saved. `reason` is short and human ("disk full"); the
@@ -56,7 +57,7 @@ public struct OutboxError: Error, Sendable, Hashable, CustomStringConvertible {
         case EAGAIN, EINTR, EBUSY: reason = "resource temporarily unavailable"
         default:
             temporary = false
-            reason = String(cString: strerror(code)).lowercased()
+            reason = SystemError.text(code).lowercased()
         }
         return OutboxError(kind: .system(code), reason: "\(reason) (\(operation))", path: path,
                            isTemporary: temporary)

@@ -1,4 +1,4 @@
-import Glibc
+import FolioPOSIX
 
 /// Where the outbox and the drafts live, following the XDG base directories:
 ///   outbox: --outbox DIR, else $FOLIO_OUTBOX, else $XDG_DATA_HOME/folio/outbox
@@ -7,13 +7,13 @@ import Glibc
 /// XDG variables that are empty or relative are ignored, as the specification says.
 public enum OutboxPaths {
     public static func outbox(explicit: String? = nil,
-                              environment: [String: String] = OutboxEnvironment.current()) -> String {
+                              environment: [String: String] = ProcessEnvironment.current()) -> String {
         if let explicit, !explicit.isEmpty { return explicit }
         if let variable = environment["FOLIO_OUTBOX"], !variable.isEmpty { return variable }
         return base("XDG_DATA_HOME", default: ".local/share", environment: environment) + "/folio/outbox"
     }
 
-    public static func drafts(environment: [String: String] = OutboxEnvironment.current()) -> String {
+    public static func drafts(environment: [String: String] = ProcessEnvironment.current()) -> String {
         base("XDG_STATE_HOME", default: ".local/state", environment: environment) + "/folio/drafts"
     }
 
@@ -25,10 +25,7 @@ public enum OutboxPaths {
     /// $HOME, else the password database, else the root directory.
     static func home(_ environment: [String: String]) -> String {
         if let home = environment["HOME"], home.hasPrefix("/") { return home }
-        if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir {
-            return String(cString: directory)
-        }
-        return "/"
+        return Account.current().home ?? "/"
     }
 
     private static func trimmedSlash(_ path: String) -> String {

@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// Opens a directory the outbox or the draft store writes into, refusing what an attacker could
@@ -7,31 +8,33 @@ enum SafeDirectory {
     /// lstat for a clear message, then open without following, then check what was opened.
     static func open(at parent: Int32, _ name: String, display: String, create: Bool,
                      parents: Bool = false) throws(OutboxError) -> Int32 {
-        var (info, code) = FileSystem.status(at: parent, name)
-        if info == nil, code == ENOENT, create {
-            if parents, let slash = name.lastIndex(of: "/"), slash != name.startIndex {
-                let made = FileSystem.makeDirectories(String(name[..<slash]))
-                if made != 0 { throw OutboxError.system(made, "create directory", path: display) }
+        var status = FileStatus.of(name, in: parent)
+        if case .failure(let error) = status, error.code == ENOENT, create {
+            if parents, let above = Path.parent(name) {
+                do throws(SystemError) { try Directory.makeAll(above) } catch {
+                    throw OutboxError.system(error.code, "create directory", path: display)
+                }
             }
             if mkdirat(parent, name, 0o700) != 0 && errno != EEXIST {
                 throw OutboxError.system(errno, "create directory", path: display)
             }
-            (info, code) = FileSystem.status(at: parent, name)
+            status = FileStatus.of(name, in: parent)
         }
-        guard let found = info else {
-            if code == ENOENT {
-                throw OutboxError(kind: .system(code), reason: "no such directory", path: display)
-            }
-            throw OutboxError.system(code, "inspect", path: display)
+        let found: stat
+        switch status {
+        case .success(let info): found = info
+        case .failure(let error) where error.code == ENOENT:
+            throw OutboxError(kind: .system(ENOENT), reason: "no such directory", path: display)
+        case .failure(let error): throw OutboxError.system(error.code, "inspect", path: display)
         }
-        if FileSystem.isSymlink(found) {
+        if FileStatus.isSymlink(found) {
             throw OutboxError.unsafe("refusing a symlink: folio writes only into real directories",
                                      path: display)
         }
-        guard FileSystem.isDirectory(found) else {
+        guard FileStatus.isDirectory(found) else {
             throw OutboxError.unsafe("not a directory", path: display)
         }
-        let descriptor = FileSystem.openDirectory(at: parent, name)
+        let descriptor = Directory.open(name, in: parent)
         guard descriptor >= 0 else {
             let code = errno
             if code == ELOOP || code == ENOTDIR {
@@ -39,7 +42,7 @@ enum SafeDirectory {
             }
             throw OutboxError.system(code, "open", path: display)
         }
-        guard let opened = FileSystem.status(of: descriptor), FileSystem.isDirectory(opened) else {
+        guard let opened = FileStatus.of(descriptor), FileStatus.isDirectory(opened) else {
             close(descriptor)
             throw OutboxError.unsafe("not a directory", path: display)
         }

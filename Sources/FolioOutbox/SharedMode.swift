@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// The multi-user outbox: other accounts deliver into the owner's Maildir but cannot list or
@@ -12,7 +13,7 @@ enum SharedMode {
 
     /// True when tmp/ and new/ are set up for sharing; throws when they are shared but unsafe.
     static func check(tmp: Int32, new: Int32, path: String) throws(OutboxError) -> Bool {
-        guard let tmpInfo = FileSystem.status(of: tmp), let newInfo = FileSystem.status(of: new) else {
+        guard let tmpInfo = FileStatus.of(tmp), let newInfo = FileStatus.of(new) else {
             throw OutboxError.system(errno, "inspect", path: path)
         }
         let tmpShared = tmpInfo.st_mode & S_ISGID != 0
@@ -23,7 +24,7 @@ enum SharedMode {
             throw OutboxError.unsafe("tmp/ and new/ disagree on sharing (setgid bit or group)" + repair, path: path)
         }
         for (name, info) in [("tmp", tmpInfo), ("new", newInfo)] {
-            let directory = FileSystem.join(path, name)
+            let directory = Path.join(path, name)
             if info.st_mode & S_ISVTX == 0 {
                 throw OutboxError.unsafe("shared but not sticky: users could delete others' messages" + repair, path: directory)
             }
@@ -56,10 +57,9 @@ public enum OutboxSetup {
                 throw OutboxError(kind: .invalidArgument, reason: "no such group \(group.debugDescription)")
             }
         }
-        if case (nil, ENOENT) = FileSystem.status(path) {
-            if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-                let made = FileSystem.makeDirectories(String(path[..<slash]))
-                if made != 0 { throw OutboxError.system(made, "create directory", path: path) }
+        if case .failure(let error) = FileStatus.of(path), error.code == ENOENT, let above = Path.parent(path) {
+            do throws(SystemError) { try Directory.makeAll(above) } catch {
+                throw OutboxError.system(error.code, "create directory", path: path)
             }
         }
         let plan: [(String, mode_t)] = [
@@ -70,7 +70,7 @@ public enum OutboxSetup {
         ]
         var report: [String] = []
         for (name, mode) in plan {
-            let full = name.isEmpty ? path : FileSystem.join(path, name)
+            let full = name.isEmpty ? path : Path.join(path, name)
             try prepare(full, mode: mode, group: gid)
             report.append("\(String(mode, radix: 8)) \(full)")
         }
@@ -82,11 +82,14 @@ public enum OutboxSetup {
         if mkdir(path, 0o700) != 0 && errno != EEXIST {
             throw OutboxError.system(errno, "create directory", path: path)
         }
-        let (info, code) = FileSystem.status(path)
-        guard let found = info else { throw OutboxError.system(code, "inspect", path: path) }
-        if FileSystem.isSymlink(found) { throw OutboxError.unsafe("refusing a symlink", path: path) }
-        guard FileSystem.isDirectory(found) else { throw OutboxError.unsafe("not a directory", path: path) }
-        let descriptor = FileSystem.openDirectory(path, readable: true)
+        let found: stat
+        switch FileStatus.of(path) {
+        case .success(let info): found = info
+        case .failure(let error): throw OutboxError.system(error.code, "inspect", path: path)
+        }
+        if FileStatus.isSymlink(found) { throw OutboxError.unsafe("refusing a symlink", path: path) }
+        guard FileStatus.isDirectory(found) else { throw OutboxError.unsafe("not a directory", path: path) }
+        let descriptor = Directory.open(path, readable: true)
         guard descriptor >= 0 else { throw OutboxError.system(errno, "open", path: path) }
         defer { close(descriptor) }
         if let group, fchown(descriptor, uid_t.max, group) != 0 {

@@ -22,7 +22,7 @@ public struct ComposerWiring: Sendable {
     /// Asked just before each delivery; the default lets everything through.
     public var admit: @Sendable () -> Admission = { .allowed(refund: {}) }
 
-    public init(outbox: String, drafts: DraftPolicy, recipient: String, origin: Origin = .current()) {
+    public init(outbox: String, drafts: DraftPolicy, recipient: String, origin: Origin) {
         self.outbox = outbox; self.drafts = drafts; self.recipient = recipient; self.origin = origin
     }
 

@@ -1,5 +1,6 @@
+import FolioPOSIX
 /// What an ssh client may choose for a session (TERM, LANG and LC_*, window size) and where it
-/// comes from (SSH_CONNECTION), checked before anything else uses it.
+/// comes from (SSH_CONNECTION, parsed once by `SSHConnection`), checked before anything else uses it.
 ///
 /// folio never reads `SSH_ORIGINAL_COMMAND` (the command a visitor typed after the host name
 /// under a ForceCommand): `sanitisedEnvironment` drops it, so once `ProcessEnvironment.apply`
@@ -12,8 +13,9 @@ public struct ClientEnvironment: Sendable {
     public let locale: [String: String]
     /// Names of variables dropped because their values were invalid (for a log line).
     public let rejected: [String]
-    public let origin: SSHOrigin?
-    /// The unit the enquiry rate limit counts per: `origin.rateLimitKey`, `local` without
+    /// SSH_CONNECTION, parsed (nil when absent or malformed): pass it on as the enquiry's origin.
+    public let connection: SSHConnection?
+    /// The unit the enquiry rate limit counts per: `connection.rateLimitKey`, `local` without
     /// SSH_CONNECTION, or `unknown` when SSH_CONNECTION is malformed (all such sessions share
     /// one budget, so a broken value cannot escape the limit).
     public let rateLimitKey: String
@@ -40,14 +42,8 @@ public struct ClientEnvironment: Sendable {
         }
         self.locale = locale
         self.rejected = rejected
-        switch environment["SSH_CONNECTION"] {
-        case .none:
-            origin = nil
-            rateLimitKey = "local"
-        case .some(let text):
-            origin = SSHOrigin(sshConnection: text)
-            rateLimitKey = origin?.rateLimitKey ?? "unknown"
-        }
+        connection = SSHConnection(environment: environment)
+        rateLimitKey = environment["SSH_CONNECTION"] == nil ? "local" : connection?.rateLimitKey ?? "unknown"
     }
 
     /// Reads the process environment.

@@ -1,3 +1,4 @@
+import FolioPOSIX
 /// Finds and reads the config files, in this order (later wins, except that `kiosk = true`
 /// anywhere stays on):
 ///
@@ -48,11 +49,13 @@ public enum ConfigLoader {
             (SessionSettings(), [ConfigDiagnostic(path: path, line: 0, column: 0, severity: .error,
                                                   message: message)])
         }
-        switch SmallFile.read(path, limit: maxBytes) {
+        switch WholeFile.read(path, limit: maxBytes) {
         case .failure(.missing) where !required:
             return (SessionSettings(), [])
+        case .failure(.directory):
+            return fileError("cannot read config: \(ReadFailure.notRegular)")
         case .failure(let failure):
-            return fileError("cannot read config: \(failure.message)")
+            return fileError("cannot read config: \(failure)")
         case .success(let bytes):
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 let (line, column) = firstInvalidUTF8(bytes)

@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 extension RateLimiter {
@@ -18,7 +19,7 @@ extension RateLimiter {
     }
 
     private func fail(_ what: String, _ code: Int32) -> RateLimitError {
-        RateLimitError(reason: "\(what): \(String(cString: strerror(code)))", path: stateFile)
+        RateLimitError(reason: "\(what): \(SystemError(code))", path: stateFile)
     }
 
     private func openLocked() throws(RateLimitError) -> Int32 {
@@ -32,28 +33,20 @@ extension RateLimiter {
             close(fd)
             throw RateLimitError(reason: "rate-limit state is not a private regular file", path: stateFile)
         }
-        while flock(fd, LOCK_EX) != 0 {
-            guard errno == EINTR else { let e = errno; close(fd); throw fail("cannot lock", e) }
-        }
+        if Descriptor.retrying({ flock(fd, LOCK_EX) }) != 0 { let e = errno; close(fd); throw fail("cannot lock", e) }
         return fd
     }
 
     /// `mkdir -p` of the directory holding the state file, new directories 0700.
     private func makeParentDirectories() throws(RateLimitError) {
-        var prefix = ""
-        let components = stateFile.split(separator: "/").dropLast()
-        for component in components {
-            prefix += "/" + component
-            if mkdir(prefix, 0o700) != 0, errno != EEXIST {
-                throw fail("cannot create \(prefix)", errno)
-            }
-        }
+        guard let parent = Path.parent(stateFile) else { return }
+        do throws(SystemError) { try Directory.makeAll(parent) } catch { throw fail("cannot create \(parent)", error.code) }
     }
 
     /// Parses every well-formed line; `damaged` says some were not (or the file was too big).
     private func readEntries(_ fd: Int32) -> (entries: [Entry], damaged: Bool) {
         guard lseek(fd, 0, SEEK_SET) == 0,
-              case .success(let bytes) = SmallFile.readAll(fd, limit: Self.maxFileBytes) else {
+              let bytes = try? Descriptor.readAll(fd, limit: Self.maxFileBytes) else {
             return ([], true)
         }
         var entries: [Entry] = []
@@ -74,14 +67,8 @@ extension RateLimiter {
         var text = ""
         for entry in entries { text += "\(entry.stamp) \(entry.key)\n" }
         let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(offset)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw fail("cannot write rate-limit state", errno)
-            }
-            offset += n
+        do throws(SystemError) { try Descriptor.writeAll(fd, bytes, offset: 0) } catch {
+            throw fail("cannot write rate-limit state", error.code)
         }
         guard ftruncate(fd, off_t(bytes.count)) == 0 else { throw fail("cannot truncate", errno) }
     }

@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 
 /// Everything a run of folio needs to know about where it runs and what it may do, worked out

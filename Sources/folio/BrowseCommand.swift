@@ -3,6 +3,7 @@ import FolioContent
 import FolioCore
 import FolioOutbox
 import FolioRuntime
+import FolioPOSIX
 import FolioTerminal
 import FolioText
 #if canImport(Glibc)
@@ -102,7 +103,8 @@ struct BrowseCommand: ParsableCommand {
         var composer = ComposerWiring(
             outbox: OutboxPaths.outbox(explicit: session.config.outbox),
             drafts: DraftPolicy.session(kiosk: session.config.kiosk, visit: session.visitID),
-            recipient: portfolio.profile.email)
+            recipient: portfolio.profile.email,
+            origin: Origin(connection: session.client.connection, user: Account.current().name))
         composer.admit = {
             switch session.admitEnquiry() {
             case .allowed(let ticket): return .allowed(refund: { session.refund(ticket) })

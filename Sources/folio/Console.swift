@@ -1,19 +1,10 @@
-import Glibc
+import FolioPOSIX
 
-/// Output without Foundation: whole strings to fd 1 or 2, retrying short writes and EINTR.
+/// Output without Foundation: whole lines to fd 1 or 2 (`Descriptor.writeAll`: short writes and
+/// EINTR are retried). A closed or full stream drops the line; there is nowhere to report it.
 enum Console {
-    static func out(_ text: String) { write(1, text + "\n") }
-    static func error(_ text: String) { write(2, text + "\n") }
-
-    private static func write(_ descriptor: Int32, _ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return }
-            bytes = bytes.dropFirst(count)
-        }
-    }
+    static func out(_ text: String) { try? Descriptor.writeAll(1, Array((text + "\n").utf8)) }
+    static func error(_ text: String) { try? Descriptor.writeAll(2, Array((text + "\n").utf8)) }
 }
 
 /// One sanitised line on standard error: control and bidi characters shown, never obeyed.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioOutbox
+import FolioPOSIX
 import Glibc
 
 /// `folio enquire`: one enquiry into the outbox without the UI, with the composer's validation.
@@ -85,7 +86,9 @@ struct EnquireCommand: ParsableCommand {
             throw ExitCode(ExitStatus.configuration)
         }
         do throws(OutboxError) {
-            let id = try Maildir(path: outboxOptions.path).deliver(enquiry, to: recipient, origin: Origin.current())
+            let origin = Origin(connection: SSHConnection(environment: ProcessEnvironment.current()),
+                                user: Account.current().name)
+            let id = try Maildir(path: outboxOptions.path).deliver(enquiry, to: recipient, origin: origin)
             Console.out(id)
         } catch {
             Console.error("folio enquire: Not saved: \(error)")
@@ -100,26 +103,19 @@ struct EnquireCommand: ParsableCommand {
 
     private func readMessage() -> Result<String, InputProblem> {
         let path = messageFile ?? "-"
-        let descriptor = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = path == "-" ? 0 : Descriptor.retrying { open(path, O_RDONLY | O_CLOEXEC) }
         guard descriptor >= 0 else {
-            return .failure(InputProblem(text: "cannot open \(path): \(String(cString: strerror(errno)))",
-                                         code: ExitStatus.noInput))
+            return .failure(InputProblem(text: "cannot open \(path): \(SystemError.current)", code: ExitStatus.noInput))
         }
         defer { if descriptor != 0 { close(descriptor) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while bytes.count <= Self.readLimit {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 {
-                return .failure(InputProblem(text: "cannot read \(path): \(String(cString: strerror(errno)))",
-                                             code: ExitStatus.noInput))
-            }
-            if count == 0 { return .success(String(decoding: bytes, as: UTF8.self)) }
-            bytes += chunk[..<count]
+        do throws(ReadFailure) {
+            return .success(String(decoding: try Descriptor.readAll(descriptor, limit: Self.readLimit), as: UTF8.self))
+        } catch .tooLarge {
+            return .failure(InputProblem(
+                text: "invalid input\n  message: at most \(FieldLimits.messageBytes) bytes (has more than \(Self.readLimit))",
+                code: ExitStatus.invalidInput))
+        } catch {
+            return .failure(InputProblem(text: "cannot read \(path): \(error)", code: ExitStatus.noInput))
         }
-        return .failure(InputProblem(
-            text: "invalid input\n  message: at most \(FieldLimits.messageBytes) bytes (has more than \(Self.readLimit))",
-            code: ExitStatus.invalidInput))
     }
 }

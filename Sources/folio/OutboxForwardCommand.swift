@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioOutbox
+import FolioPOSIX
 import FolioSession
 
 struct OutboxForwardCommand: ParsableCommand {

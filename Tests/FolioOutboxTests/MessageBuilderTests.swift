@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Testing
 @testable import FolioOutbox
 
@@ -129,14 +130,18 @@ import Testing
         #expect(QuotedPrintable.encode("end \n") == "end=20\n")
     }
 
+    /// The header shows the address as `SSHConnection` canonicalised it, the same parse the
+    /// rate limit keys on.
     @Test func originFromSSHConnection() {
-        let origin = Origin.from(environment: ["SSH_CONNECTION": "2001:db8::1 52144 10.0.0.1 22"], user: nil)
+        let origin = Origin(connection: SSHConnection("2001:DB8:0::1 52144 10.0.0.1 22"), user: nil)
         #expect(origin.clientAddress == "2001:db8::1")
         #expect(origin.originHeader == "ssh 2001:db8::1 port 52144")
-        for bad in ["1.2.3.4 x 5.6.7.8 22", "1.2.3.4 1 5.6.7.8", "a\nb 1 c 2", "1.2.3.4 99999 5.6.7.8 22"] {
-            #expect(Origin.from(environment: ["SSH_CONNECTION": bad], user: nil).originHeader == "local")
+        #expect(origin.sessionHeader(processID: 7) == "server 10.0.0.1 port 22; pid 7")
+        for bad in ["1.2.3.4 x 5.6.7.8 22", "1.2.3.4 1 5.6.7.8", "a\nb 1 c 2", "1.2.3.4 99999 5.6.7.8 22",
+                    "1.2.3.4 0 5.6.7.8 22", "fe80::1%eth0 1 ::1 22"] {
+            #expect(Origin(connection: SSHConnection(bad), user: nil).originHeader == "local")
         }
-        #expect(Origin.from(environment: [:], user: nil).sessionHeader(processID: 7) == "pid 7")
+        #expect(Origin(connection: nil, user: nil).sessionHeader(processID: 7) == "pid 7")
     }
 
     @Test func invalidRecipientIsRefused() {

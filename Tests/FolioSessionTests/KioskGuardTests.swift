@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 import Testing
 @testable import FolioSession

@@ -1,8 +1,8 @@
 import Glibc
 
-/// The process environment as a dictionary, and the one place that changes it.
-/// Call only while folio is single-threaded (at start-up): setenv and unsetenv race with
-/// getenv in other threads.
+/// The process environment as a dictionary (a snapshot), and the one place that changes it.
+/// Call `apply` only while folio is single-threaded (at start-up): setenv and unsetenv race
+/// with getenv in other threads.
 public enum ProcessEnvironment {
     public static func current() -> [String: String] {
         var result: [String: String] = [:]

@@ -1,0 +1,106 @@
+import Glibc
+import Testing
+import FolioPOSIX
+
+/// Signals the writer child saw while `writeAll` ran (set by the handler, read in the child only).
+nonisolated(unsafe) private var interruptions: Int32 = 0
+
+@Suite struct DescriptorTests {
+    /// A child writes 1 MiB into a pipe (64 KiB deep) with one `writeAll`, while the parent reads
+    /// it 4 KiB at a time and sends SIGUSR1 after each read. The handler is installed without
+    /// SA_RESTART, so each signal ends the blocked write(2) early: with a short count when some
+    /// bytes went through, with EINTR when none did. Every byte must still arrive, once, in order.
+    @Test func writeAllSurvivesShortWritesAndEINTR() throws {
+        let payload = pattern(1 << 20)
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        // Keep SIGUSR1 blocked across fork until the child has its handler, so an early signal
+        // cannot kill it.
+        var usr1 = sigset_t(), previous = sigset_t()
+        sigemptyset(&usr1)
+        sigaddset(&usr1, SIGUSR1)
+        pthread_sigmask(SIG_BLOCK, &usr1, &previous)
+        let child = fork()
+        if child == 0 {
+            close(ends[0])
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { _ in interruptions += 1 }
+            action.sa_flags = 0   // no SA_RESTART
+            sigemptyset(&action.sa_mask)
+            sigaction(SIGUSR1, &action, nil)
+            pthread_sigmask(SIG_UNBLOCK, &usr1, nil)
+            do {
+                try Descriptor.writeAll(ends[1], payload)
+            } catch {
+                _exit(1)
+            }
+            _exit(interruptions > 0 ? 0 : 2)
+        }
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+        close(ends[1])
+        #expect(child > 0)
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(ends[0], $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            received += chunk[..<count]
+            kill(child, SIGUSR1)
+        }
+        close(ends[0])
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+        #expect(status & 0x7F == 0, "the writer died of signal \(status & 0x7F)")
+        #expect((status >> 8) & 0xFF == 0, "1: writeAll threw; 2: no signal reached the writer")
+        #expect(received.count == payload.count)
+        #expect(received == payload)
+    }
+
+    @Test func writeAllAtAnOffsetLeavesTheFileOffsetAlone() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let descriptor = open(scratch.write("file", count: 8), O_RDWR)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        try Descriptor.writeAll(descriptor, Array("ab".utf8), offset: 3)
+        #expect(lseek(descriptor, 0, SEEK_CUR) == 0)
+        #expect(try Descriptor.readAll(descriptor, limit: 8) == Array("xxxabxxx".utf8))
+    }
+
+    @Test func writeAllReportsErrno() {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        close(ends[0])
+        close(ends[1])
+        #expect(throws: SystemError(EBADF)) { try Descriptor.writeAll(ends[1], [1, 2, 3]) }
+    }
+
+    @Test func readAllStopsOneByteOverTheLimit() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let path = scratch.write("file", count: 100_000)
+        for (limit, fits) in [(100_000, true), (99_999, false), (70_000, false)] {
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            if fits {
+                #expect(try Descriptor.readAll(descriptor, limit: limit).count == 100_000)
+            } else {
+                #expect(throws: ReadFailure.tooLarge(limit: limit, size: nil)) {
+                    try Descriptor.readAll(descriptor, limit: limit)
+                }
+                // It read no further than the limit and one byte.
+                #expect(lseek(descriptor, 0, SEEK_CUR) == limit + 1)
+            }
+        }
+    }
+
+    @Test func readUpToGivesAPrefix() throws {
+        let scratch = Scratch()
+        defer { scratch.remove() }
+        let descriptor = open(scratch.write("file", count: 200_000), O_RDONLY)
+        defer { close(descriptor) }
+        #expect(try Descriptor.read(descriptor, upTo: 70_000).count == 70_000)
+        #expect(try Descriptor.read(descriptor, upTo: 1_000_000).count == 130_000)
+    }
+}
