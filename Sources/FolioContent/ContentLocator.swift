@@ -7,9 +7,11 @@ import Glibc
 /// `Content/` as seen at compile time, so a binary built from a checkout finds it from
 /// any working directory.
 public enum ContentLocator {
-    public static func resolve(explicit: String?) -> String {
-        resolve(explicit: explicit, environment: getenv("FOLIO_CONTENT").map { String(cString: $0) },
-                executable: executablePath())
+    /// `environment` holds FOLIO_CONTENT, if it counts (a kiosk passes `Session.pathEnvironment`,
+    /// which never has it).
+    public static func resolve(explicit: String?,
+                               environment: [String: String] = ProcessEnvironment.current()) -> String {
+        resolve(explicit: explicit, environment: environment["FOLIO_CONTENT"], executable: executablePath())
     }
 
     /// The same, with its inputs passed in (for tests).

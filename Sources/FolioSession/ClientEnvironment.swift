@@ -82,15 +82,4 @@ public struct ClientEnvironment: Sendable {
         value.isEmpty || value.split(separator: ":", omittingEmptySubsequences: false)
             .allSatisfy { LocaleName.isWellFormed(String($0)) }
     }
-
-    /// Window sizes folio lays out: a client can claim 65535×65535 in a window-change request,
-    /// and the screen buffer is width × height cells.
-    public static let windowWidths = 1...500
-    public static let windowHeights = 1...300
-
-    /// The size to lay out for a terminal that reports `width` × `height` (0 or negative: 1).
-    public static func clampWindow(width: Int, height: Int) -> (width: Int, height: Int) {
-        (min(max(width, windowWidths.lowerBound), windowWidths.upperBound),
-         min(max(height, windowHeights.lowerBound), windowHeights.upperBound))
-    }
 }

@@ -4,13 +4,20 @@ import FolioPOSIX
 ///
 /// 1. `/etc/folio/folio.conf` (the system file; optional);
 /// 2. `$FOLIO_CONFIG` if set, which must exist; otherwise `$XDG_CONFIG_HOME/folio/config`
-///    (or `~/.config/folio/config`), optional.
+///    (or `~/.config/folio/config`), optional. In kiosk mode none of these variables counts:
+///    the user layer is `accountPath` (see `KioskConfig.resolve`).
 ///
 /// The command line is laid over the result by `KioskConfig.resolve`.
 public enum ConfigLoader {
     public static let systemPath = "/etc/folio/folio.conf"
     /// A config file is a handful of lines; anything bigger is a mistake.
     public static let maxBytes = 65_536
+
+    /// The account's own file, `~/.config/folio/config` with `~` from the passwd entry: the
+    /// user layer of a kiosk, which no environment variable can move.
+    public static func accountPath(_ account: Account) -> String? {
+        account.home.map { Path.join($0, ".config/folio/config") }
+    }
 
     /// The per-user file and whether it must exist (it must when named by FOLIO_CONFIG).
     public static func userPath(environment: [String: String]) -> (path: String, required: Bool)? {

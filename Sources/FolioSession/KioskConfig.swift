@@ -1,3 +1,5 @@
+import FolioPOSIX
+
 /// The settings a session runs with, after defaults, config files and flags are merged.
 ///
 /// Defaults depend on the mode: a kiosk (anonymous visitors) gets a 10-minute idle timeout,
@@ -54,10 +56,30 @@ public struct KioskConfig: Sendable, Hashable {
     /// Config files (see `ConfigLoader`) with `flags` laid on top. Any `.error` diagnostic
     /// means the caller should print them all and exit 78 (EX_CONFIG) rather than run with
     /// settings the admin did not write.
+    ///
+    /// A kiosk never lets the client's environment choose a file: when the flags, the system
+    /// file or the account's own file (found through the passwd entry, `ConfigLoader.accountPath`)
+    /// turn kiosk mode on, the user layer is that account file, whatever FOLIO_CONFIG,
+    /// XDG_CONFIG_HOME or HOME say. Otherwise the user layer is found as `ConfigLoader.userPath`
+    /// says. So a visitor cannot hide a `kiosk = true` in the account's file by moving
+    /// XDG_CONFIG_HOME, nor lay a file of their own over the owner's settings.
     public static func resolve(flags: SessionSettings, environment: [String: String],
+                               account: Account = .current(),
                                systemPath: String = ConfigLoader.systemPath) -> (KioskConfig, [ConfigDiagnostic]) {
-        let (files, diagnostics) = ConfigLoader.load(environment: environment, systemPath: systemPath)
-        return (KioskConfig(files.overlaid(with: flags)), diagnostics)
+        let system = ConfigLoader.loadFile(systemPath, required: false)
+        var own: (SessionSettings, [ConfigDiagnostic]) = (SessionSettings(), [])
+        if let path = ConfigLoader.accountPath(account), path != systemPath {
+            own = ConfigLoader.loadFile(path, required: false)
+        }
+        let kiosk = [flags.kiosk, system.0.kiosk, own.0.kiosk].contains(true)
+        if !kiosk {
+            let (files, diagnostics) = ConfigLoader.load(environment: environment, systemPath: systemPath)
+            let merged = files.overlaid(with: flags)
+            if merged.kiosk != true { return (KioskConfig(merged), diagnostics) }
+            // A file the environment chose turned kiosk mode on: from here on, it is a kiosk.
+        }
+        let merged = system.0.overlaid(with: own.0).overlaid(with: flags).overlaid(with: SessionSettings(kiosk: true))
+        return (KioskConfig(merged), system.1 + own.1)
     }
 }
 

@@ -10,9 +10,15 @@ public enum KioskGuard {
     ]
     /// Variables that make glibc or ncurses load files from a client-chosen place.
     public static let loaderVariables = ["LOCPATH", "NLSPATH", "TERMINFO", "TERMINFO_DIRS", "TERMCAP"]
-    /// Everything a kiosk removes, plus SSH_ORIGINAL_COMMAND, which folio drops in every mode.
+    /// Variables that choose where folio's own files live; a kiosk takes its paths from the
+    /// passwd entry and the config files instead (`Session.pathEnvironment`).
+    public static let pathVariables = [
+        "FOLIO_CONFIG", "FOLIO_CONTENT", "FOLIO_OUTBOX", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+    ]
+    /// Everything a kiosk removes (`ClientEnvironment.sanitisedEnvironment`, applied by
+    /// `Session.applyToProcess`), plus SSH_ORIGINAL_COMMAND, which folio drops in every mode.
     public static var kioskRemovedVariables: [String] {
-        launcherVariables + loaderVariables + ["SSH_ORIGINAL_COMMAND"]
+        launcherVariables + loaderVariables + pathVariables + ["SSH_ORIGINAL_COMMAND"]
     }
 
     /// Sets RLIMIT_CORE to 0 (soft and hard), so a crash leaves no core file holding a
@@ -30,16 +36,6 @@ public enum KioskGuard {
         return UInt(limit.rlim_cur)
     }
 
-    /// Removes `kioskRemovedVariables` from the process environment; returns those that were set.
-    @discardableResult
-    public static func scrubEnvironment() -> [String] {
-        kioskRemovedVariables.filter { name in
-            guard getenv(name) != nil else { return false }
-            unsetenv(name)
-            return true
-        }
-    }
-
     /// Ignores SIGTSTP, SIGTTIN, SIGTTOU and SIGQUIT. Raw mode already delivers ^Z and ^\ as
     /// keys; this covers the moments before raw mode is on and after it is off. ncurses
     /// leaves an ignored SIGTSTP alone. SIGINT is not touched: the run loop handles it.
@@ -48,29 +44,4 @@ public enum KioskGuard {
             Glibc.signal(signal, SIG_IGN)
         }
     }
-
-    /// All of the above, in the order start-up needs them.
-    public static func engage() {
-        disableCoreDumps()
-        ignoreJobControlSignals()
-        scrubEnvironment()
-    }
-}
-
-/// What the UI may do in this session. FolioCore cannot import FolioSession, so the run loop
-/// copies these flags into the app state; every code path that would start a program or
-/// open a URL or file outside folio checks them first.
-public struct SessionPolicy: Sendable, Hashable {
-    public var kiosk: Bool
-    /// False in a kiosk: no $EDITOR, $PAGER, $BROWSER, $SHELL, no `xdg-open`, no `system`.
-    public var mayLaunchProcesses: Bool { !kiosk }
-    /// False in a kiosk: links are shown as text, never opened.
-    public var mayOpenURLs: Bool { !kiosk }
-    /// False in a kiosk: no export or save to a path the visitor types.
-    public var mayWriteUserFiles: Bool { !kiosk }
-    /// False in a kiosk: every visitor logs in as the same account, so a saved draft belongs
-    /// to one visit and is never offered to the next (see `Session.draftDirectory(base:)`).
-    public var offersDraftResume: Bool { !kiosk }
-
-    public init(kiosk: Bool) { self.kiosk = kiosk }
 }

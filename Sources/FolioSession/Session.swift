@@ -9,14 +9,12 @@ import Glibc
 ///     case .ready(let session):
 ///         print session.warnings to stderr
 ///         session.applyToProcess()        // environment, core dumps, signals; before initscr
-///         run loop: session.clock (poll timeout, expiry), session.policy (what keys may do),
-///                   session.admitEnquiry() / refund(_:) around delivery,
-///                   session.draftDirectory(base:) for the DraftStore
+///         run loop: session.clock (poll timeout, expiry),
+///                   session.admitEnquiry() / refund(_:) around delivery
 ///     }
 public struct Session: Sendable {
     public let config: KioskConfig
     public let client: ClientEnvironment
-    public let policy: SessionPolicy
     /// Config warnings (unknown or repeated keys): print them to stderr before the UI starts.
     public let warnings: [ConfigDiagnostic]
     public let clock: SessionClock
@@ -24,16 +22,26 @@ public struct Session: Sendable {
     public let rateLimiter: RateLimiter?
     /// Names this visit: wall-clock start and process id.
     public let visitID: String
+    /// The variables that say where files live (HOME, XDG_*_HOME, FOLIO_CONTENT, FOLIO_OUTBOX):
+    /// pass them to `OutboxPaths`, `ContentLocator` and the draft directory. Outside a kiosk
+    /// they are the process's own; in a kiosk only HOME, taken from the passwd entry, so a
+    /// client that may send any variable (sshd `AcceptEnv *`) cannot swap the portfolio, the
+    /// outbox, the drafts or the rate-limit state.
+    public let pathEnvironment: [String: String]
 
     /// Reads config files, lays `flags` over them and checks the client's environment. Touches
-    /// nothing in the process; `environment` and `hasTerminal` default to the real ones.
+    /// nothing in the process; `environment`, `account` and `hasTerminal` default to the real ones.
     public static func begin(flags: SessionSettings,
                              environment: [String: String]? = nil,
+                             account: Account? = nil,
                              systemConfig: String = ConfigLoader.systemPath,
                              hasTerminal: Bool? = nil,
                              now: Int64 = MonotonicClock.now()) -> SessionStart {
         let env = environment ?? ProcessEnvironment.current()
-        let (config, diagnostics) = KioskConfig.resolve(flags: flags, environment: env, systemPath: systemConfig)
+        let account = account ?? .current()
+        let (config, diagnostics) = KioskConfig.resolve(flags: flags, environment: env, account: account,
+                                                        systemPath: systemConfig)
+        let paths = config.kiosk ? (account.home.map { ["HOME": $0] } ?? [:]) : env
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             return .refused(message: errors.map(\.description).joined(separator: "\n"), exitCode: 78)
@@ -42,21 +50,23 @@ public struct Session: Sendable {
             return .refused(message: TTYCheck.refusal, exitCode: 1)
         }
         let limiter = config.enquiriesPerHour.flatMap { limit in
-            (config.rateLimitFile ?? RateLimiter.defaultStateFile(environment: env))
+            (config.rateLimitFile ?? RateLimiter.defaultStateFile(environment: paths))
                 .map { RateLimiter(stateFile: $0, limit: limit) }
         }
         return .ready(Session(config: config, client: ClientEnvironment(environment: env),
-                              policy: SessionPolicy(kiosk: config.kiosk),
                               warnings: diagnostics.filter { $0.severity == .warning },
                               clock: SessionClock(config: config, start: now), rateLimiter: limiter,
-                              visitID: "\(RateLimiter.wallClock())-\(getpid())"))
+                              visitID: "\(RateLimiter.wallClock())-\(getpid())", pathEnvironment: paths))
     }
 
     /// Applies the session to the process, once, while still single-threaded and before the
     /// terminal is set up: the sanitised environment (so ncurses and setlocale only see valid
-    /// TERM and LANG), and in a kiosk RLIMIT_CORE 0 and ignored job-control signals.
+    /// TERM and LANG; in a kiosk no path variable of the client's, and HOME from passwd), and
+    /// in a kiosk RLIMIT_CORE 0 and ignored job-control signals.
     public func applyToProcess() {
-        ProcessEnvironment.apply(client.sanitisedEnvironment(kiosk: config.kiosk))
+        var environment = client.sanitisedEnvironment(kiosk: config.kiosk)
+        if config.kiosk { environment["HOME"] = pathEnvironment["HOME"] }
+        ProcessEnvironment.apply(environment)
         if config.kiosk {
             KioskGuard.disableCoreDumps()
             KioskGuard.ignoreJobControlSignals()
@@ -85,13 +95,6 @@ public struct Session: Sendable {
             // Fail closed for anonymous visitors, open for people using their own accounts.
             return config.kiosk ? .refused("Not sent: \(error.reason).") : .allowed(nil)
         }
-    }
-
-    /// The directory for this session's draft (`DraftStore(directory:)`), given the usual one
-    /// (`OutboxPaths.drafts()`). In a kiosk each visit gets `base/visit-<start>-<pid>`: the draft
-    /// is still saved on every way out, for the owner to recover, but no later visitor sees it.
-    public func draftDirectory(base: String) -> String {
-        config.kiosk ? "\(base)/visit-\(visitID)" : base
     }
 
     /// Gives back the slot of an enquiry that was admitted but not saved.

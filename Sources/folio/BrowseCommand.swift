@@ -65,7 +65,10 @@ struct BrowseCommand: ParsableCommand {
         // Settle where this session runs and what it may do before touching the terminal:
         // config files, --kiosk, a sanitised environment, no core dumps.
         let session = try kiosk.beginSession(outbox: outbox.outbox, content: content.content)
-        let portfolio = ContentLoader.load(directory: ContentLocator.resolve(explicit: session.config.content))
+        // Every path comes from the session: in a kiosk, never from the client's environment.
+        let paths = session.pathEnvironment
+        let portfolio = ContentLoader.load(directory: ContentLocator.resolve(explicit: session.config.content,
+                                                                             environment: paths))
         let terminal = TerminalCheck.current()
 
         guard terminal.usable else {
@@ -101,8 +104,9 @@ struct BrowseCommand: ParsableCommand {
         // Drafts: one per account, offered next time. A kiosk visit gets its own draft name,
         // so visitors sharing the account never see each other's drafts.
         var composer = ComposerWiring(
-            outbox: OutboxPaths.outbox(explicit: session.config.outbox),
-            drafts: DraftPolicy.session(kiosk: session.config.kiosk, visit: session.visitID),
+            outbox: OutboxPaths.outbox(explicit: session.config.outbox, environment: paths),
+            drafts: DraftPolicy.session(kiosk: session.config.kiosk, visit: session.visitID,
+                                        directory: OutboxPaths.drafts(environment: paths)),
             recipient: portfolio.profile.email,
             origin: Origin(connection: session.client.connection, user: Account.current().name))
         composer.admit = {

@@ -61,11 +61,4 @@ import Testing
         let client = ClientEnvironment(environment: ["SSH_CONNECTION": "::ffff:10.0.0.2 5 10.0.0.1 22"])
         #expect(client.rateLimitKey == "10.0.0.2" && client.connection?.clientAddress == "10.0.0.2")
     }
-
-    @Test func clampsWindowSizes() {
-        #expect(ClientEnvironment.clampWindow(width: 80, height: 24) == (80, 24))
-        #expect(ClientEnvironment.clampWindow(width: 65_535, height: 65_535) == (500, 300))
-        #expect(ClientEnvironment.clampWindow(width: 0, height: -3) == (1, 1))
-        #expect(ClientEnvironment.clampWindow(width: 500, height: 300) == (500, 300))
-    }
 }

@@ -1,3 +1,4 @@
+import FolioPOSIX
 import Glibc
 import Testing
 @testable import FolioSession
@@ -69,7 +70,8 @@ import Testing
         let system = dir.write("system.conf", "idle_timeout = 300\noutbox = /srv/outbox\n")
         let flags = try SessionFlags.settings(kiosk: true, idleTimeout: "2", sessionLimit: "off",
                                               content: "relative/ok").get()
-        let (config, diagnostics) = KioskConfig.resolve(flags: flags, environment: [:], systemPath: system)
+        let (config, diagnostics) = KioskConfig.resolve(flags: flags, environment: [:], account: Account(),
+                                                        systemPath: system)
         #expect(diagnostics.isEmpty)
         #expect(config == KioskConfig(kiosk: true, idleTimeout: 2, sessionLimit: nil, enquiriesPerHour: 3,
                                       outbox: "/srv/outbox", content: "relative/ok"))

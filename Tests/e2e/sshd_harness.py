@@ -132,6 +132,8 @@ class SshHarness:
         self.sshd = None
         self.made_run_sshd = False
         self.root = None
+        self.accept_env = None   # None: the default list in sshd_config
+        self.kiosk_argv = None   # None: folio --kiosk --content … --outbox …
 
     # ---- set-up and tear-down ---------------------------------------------------------------
 
@@ -259,8 +261,21 @@ class SshHarness:
 
     # ---- sshd --------------------------------------------------------------------------------
 
+    def reconfigure(self, accept_env=None, kiosk_argv=None):
+        """Restarts sshd with other settings: `accept_env` replaces the AcceptEnv list ("*"
+        for every variable), `kiosk_argv` the visitor's ForceCommand arguments after the binary.
+        Called with no arguments, it restores the defaults."""
+        self.accept_env, self.kiosk_argv = accept_env, kiosk_argv
+        if self.sshd and self.sshd.poll() is None:
+            self.sshd.terminate()
+            self.sshd.wait(5)
+        self.start_sshd()
+
     def sshd_config(self, port):
-        kiosk = shlex.join([self.folio, "--kiosk", "--content", self.content, "--outbox", self.outbox])
+        argv = self.kiosk_argv if self.kiosk_argv is not None else \
+            ["--kiosk", "--content", self.content, "--outbox", self.outbox]
+        kiosk = shlex.join([self.folio, *argv])
+        accept = self.accept_env or "LANG LC_* EDITOR VISUAL PAGER BROWSER"
         return f"""\
 # folio e2e: a private sshd; nothing here is read from /etc/ssh.
 Port {port}
@@ -278,7 +293,7 @@ KbdInteractiveAuthentication no
 PermitRootLogin no
 AllowUsers {" ".join(USERS)}
 # EDITOR and friends are accepted only so a test can prove folio ignores them.
-AcceptEnv LANG LC_* EDITOR VISUAL PAGER BROWSER
+AcceptEnv {accept}
 PermitUserEnvironment no
 PrintMotd no
 PrintLastLog no
@@ -321,7 +336,7 @@ Match User {VISITOR}
         self.known_hosts = self.path("client", "known_hosts")
         with open(self.known_hosts, "w") as f:
             f.write(f"[127.0.0.1]:{self.port} {host_pub[0]} {host_pub[1]}\n")
-        os.makedirs(self.path("client", "home"), mode=0o700)
+        os.makedirs(self.path("client", "home"), mode=0o700, exist_ok=True)
 
     def sshd_log(self):
         try:

@@ -8,6 +8,7 @@ import email.policy
 import mailbox
 import os
 import re
+import shutil
 import socket
 import subprocess
 import time
@@ -430,6 +431,87 @@ class KioskTests(SshTestCase):
         self.assertLess(rss_kb, 200_000)
         pane.send("q")
         pane.wait_for("FOLIO-EXITED=0")
+
+
+class KioskEnvironmentTests(SshTestCase):
+    """Issue 11 item 7. With `AcceptEnv *` a visitor can send any variable. A kiosk whose
+    ForceCommand names no paths must still take them from the account's passwd entry and its
+    own config file: the client cannot swap the portfolio, move the outbox, or move the
+    rate-limit state (and so reset the limit)."""
+
+    EVIL_NAME = "EVILSWAP Portfolio"
+
+    @classmethod
+    def setUpClass(cls):
+        s = HARNESS
+        if s is None:
+            raise unittest.SkipTest("no sshd harness")
+        # The bundled content, where a kiosk without --content finds it (<exe dir>/../share).
+        share = s.path("share", "folio")
+        os.makedirs(share, exist_ok=True)
+        for d in (s.path("share"), share):
+            os.chmod(d, 0o755)
+        if not os.path.lexists(os.path.join(share, "Content")):
+            os.symlink(s.content, os.path.join(share, "Content"))
+        # Everything a visitor would point folio at instead, writable by the visitor so that
+        # a write there would succeed if folio tried.
+        cls.evil = s.path("evil")
+        os.makedirs(os.path.join(cls.evil, "content"), exist_ok=True)
+        os.makedirs(os.path.join(cls.evil, "config", "folio"), exist_ok=True)
+        with open(os.path.join(cls.evil, "content", "profile.md"), "w") as f:
+            f.write(f"---\nname: {cls.EVIL_NAME}\nheadline: swapped\nemail: evil@example.org\n---\nSwapped.\n")
+        for name in ("folio.conf", os.path.join("config", "folio", "config")):
+            with open(os.path.join(cls.evil, name), "w") as f:
+                f.write(f"kiosk = false\nenquiries_per_hour = 100\nratelimit_file = {cls.evil}/ratelimit\n"
+                        f"content = {cls.evil}/content\noutbox = {cls.evil}/outbox\n")
+        for top, dirs, files in os.walk(cls.evil):
+            os.chmod(top, 0o1777)
+            for name in files:
+                os.chmod(os.path.join(top, name), 0o644)
+        cls.planted = sorted(os.path.join(top, n) for top, dirs, files in os.walk(cls.evil) for n in dirs + files)
+        s.reconfigure(accept_env="*", kiosk_argv=["--kiosk"])
+
+    @classmethod
+    def tearDownClass(cls):
+        HARNESS.reconfigure()
+        shutil.rmtree(cls.evil, ignore_errors=True)
+
+    def test_accept_env_star_cannot_move_the_portfolio_outbox_or_rate_limit(self):
+        self.s.write_config(VISITOR, "enquiries_per_hour = 1\n")
+        evil = self.evil
+        hostile = {"FOLIO_CONTENT": f"{evil}/content", "FOLIO_OUTBOX": f"{evil}/outbox",
+                   "FOLIO_CONFIG": f"{evil}/folio.conf", "XDG_CONFIG_HOME": f"{evil}/config",
+                   "XDG_STATE_HOME": f"{evil}/state", "XDG_DATA_HOME": f"{evil}/data", "HOME": evil}
+        setenv = "SetEnv=" + " ".join(f"{k}={v}" for k, v in hostile.items())
+        tag = uuid.uuid4().hex[:8]
+        pane = self.open_pane(VISITOR, options=[setenv])
+        self.wait_for_ui(pane)
+        # The variables did reach folio (its initial environment), so the test can fail.
+        with open(f"/proc/{self.folio_pid()}/environ", "rb") as f:
+            sent = f.read().split(b"\0")
+        for name, value in hostile.items():
+            if name != "HOME":   # OpenSSH sets HOME itself, after the client's variables
+                self.assertIn(f"{name}={value}".encode(), sent)
+        pane.wait_for("Engineering")   # the account's portfolio (the bundled one)
+        self.assertNotIn(self.EVIL_NAME, pane.text())
+        self.type_enquiry(pane, "Env Visitor", "env@example.org", f"env {tag}", "first message")
+        pane.send("C-s")
+        pane.wait_for("Saved to the outbox")
+        own_new = os.path.join(self.s.home(VISITOR), ".local", "share", "folio", "outbox", "new")
+        self.assertEqual(len(self.s.files_containing(own_new, f"env {tag}")), 1)
+        # The account's own limit (1 an hour) holds, counted in the passwd home.
+        self.type_enquiry(pane, "Env Visitor", "env@example.org", f"again {tag}", "second message")
+        pane.send("C-s")
+        pane.wait_for("Not sent: at most 1 enquiry an hour from one address.")
+        state = os.path.join(self.s.home(VISITOR), ".local", "state", "folio", "ratelimit")
+        with open(state) as f:
+            self.assertRegex(f.read(), r"^\d+ 127\.0\.0\.1\n$")
+        pane.send("Escape")
+        pane.send("q")
+        pane.wait_for("FOLIO-EXITED=0")
+        # Nothing was created where the client pointed: no outbox, drafts, state or config.
+        now = sorted(os.path.join(top, n) for top, dirs, files in os.walk(evil) for n in dirs + files)
+        self.assertEqual(now, self.planted)
 
 
 class OwnAccountTests(SshTestCase):
