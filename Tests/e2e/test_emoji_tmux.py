@@ -32,6 +32,10 @@ class EmojiOnScreen(unittest.TestCase):
         self.content = tempfile.mkdtemp(prefix="folio-emoji-")
         self.addCleanup(shutil.rmtree, self.content, True)
         os.makedirs(os.path.join(self.content, "services"))
+        # Drafts and settings of their own, so a draft another run left shows on neither side.
+        self.env = {"XDG_STATE_HOME": os.path.join(self.content, ".state"),
+                    "XDG_CONFIG_HOME": os.path.join(self.content, ".config"),
+                    "FOLIO_OUTBOX": os.path.join(self.content, ".outbox")}
         with open(os.path.join(self.content, "profile.md"), "w") as f:
             f.write('---\nname: "Emoji ❤️ 👨‍👩‍👧"\nheadline: "Clusters 🇯🇵 ✔️"\nemail: a@example.com\n---\n'
                     + " ".join(CLUSTERS) + "\n")
@@ -43,7 +47,8 @@ class EmojiOnScreen(unittest.TestCase):
 
     def render(self, keys):
         result = subprocess.run([FOLIO_BIN, "render", "--content", self.content, "--size", "80x24", "--plain",
-                                 "--keys", " ".join(keys)], capture_output=True, text=True, timeout=60)
+                                 "--keys", " ".join(keys)], capture_output=True, text=True, timeout=60,
+                                env={**os.environ, **self.env})
         self.assertEqual(result.returncode, 0, result.stderr)
         return result.stdout.rstrip("\n").split("\n")
 
@@ -62,7 +67,7 @@ class EmojiOnScreen(unittest.TestCase):
         self.fail(f"after keys {keys}: the terminal differs from folio render\n" + "\n".join(diff))
 
     def test_terminal_shows_what_render_says_after_moving_between_items(self):
-        pane = Pane(f"{FOLIO_BIN} --content {self.content}", width=80, height=24)
+        pane = Pane(f"{FOLIO_BIN} --content {self.content}", width=80, height=24, env=self.env)
         self.addCleanup(pane.kill)
         pane.wait_for("About")
         keys = []
