@@ -77,6 +77,20 @@ class EmojiOnScreen(unittest.TestCase):
             pane.send({"enter": "Enter", "esc": "Escape", "pgdn": "PageDown"}.get(step, step))
             self.assert_pane_matches(pane, keys)
 
+    def test_list_cuts_long_titles_to_the_terminal_width(self):
+        with open(os.path.join(self.content, "services", "long.md"), "w") as f:
+            f.write('---\ntitle: "' + "Long title " * 30 + 'END"\norder: 9\ntags: [Go]\n---\nBody.\n')
+        pane = Pane(f"{FOLIO_BIN} list services --content {self.content}", width=40, height=24, env=self.env)
+        self.addCleanup(pane.kill)
+        screen = pane.wait_for("FOLIO-EXITED=")
+        rows = screen.split("\n")
+        self.assertTrue(any(row.startswith("long ") and row.endswith("…") for row in rows), screen)
+        self.assertNotIn("END", screen)                       # cut, not wrapped onto the next row
+        self.assertEqual([r.split()[0] for r in rows if r.startswith("s")], ["s0", "s1", "s2", "s3"])
+        piped = subprocess.run([FOLIO_BIN, "list", "services", "--content", self.content], capture_output=True,
+                               text=True, env={**os.environ, **self.env})
+        self.assertIn("END", piped.stdout)                    # piped output stays whole
+
 
 if __name__ == "__main__":
     unittest.main()
