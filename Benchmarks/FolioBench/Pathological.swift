@@ -4,6 +4,7 @@
 import Glibc
 #endif
 import FolioContent
+import FolioText
 
 /// A content tree in a fresh temporary directory; removed by `remove()`.
 struct ScratchContent {
@@ -45,5 +46,17 @@ func tomlKeyBenchmarks() {
         tree.write("services/keys.md", text + "+++\nBody.\n")
         run(name) { ContentLoader.load(directory: tree.root).services.count }
         tree.remove()
+    }
+}
+
+/// Markdown under 1 MiB that took seconds (issue 11): one letter with 500,000 combining
+/// marks, and a 5,000-column table; parsed and laid out at 80 columns, as the detail pane does.
+func pathologicalMarkdownBenchmarks() {
+    let marks = "a" + String(repeating: "\u{301}", count: 500_000) + " end\n"
+    let columns = 5_000
+    var table = "|" + (0..<columns).map { " h\($0) |" }.joined() + "\n|" + String(repeating: "---|", count: columns)
+    for _ in 0..<20 { table += "\n|" + String(repeating: " x |", count: columns) }
+    for (name, text) in [("markdown.500k-marks", marks), ("markdown.5000-column-table", table)] where wanted(name) {
+        run(name, warmUp: false) { Layout.lines(Markdown.parse(text), width: 80).count }
     }
 }

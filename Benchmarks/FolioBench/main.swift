@@ -96,4 +96,5 @@ run("search.rank (per key)", per: prefixes.count) {
     prefixes.reduce(0) { $0 + index.rank($1, limit: 50).tags.count }
 }
 tomlKeyBenchmarks()
+pathologicalMarkdownBenchmarks()
 if !tsv { print("[checksum \(sink)]") }

@@ -33,6 +33,8 @@ public struct Buffer: Sendable, Equatable {
     }
 
     /// Writes `s` from column `x` on row `y`, clipped to `maxWidth` columns and the buffer's edge.
+    /// Each grapheme cluster becomes the cells `DisplayWidth.cells(of:)` gives, so every cell
+    /// holds what the terminal can draw in it and is as wide as the terminal advances.
     /// A wide character that would straddle the limit becomes a space. Characters of zero width
     /// (stray combining marks) are dropped; control characters show as `?` so nothing reaches
     /// the terminal as a command. Returns the number of columns written.
@@ -41,18 +43,24 @@ public struct Buffer: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
+        func place(_ text: String, _ w: Int) {
+            guard w > 0, col < limit else { return }
+            if col < 0 { col += w; return }
+            if col + w > limit {
+                set(Cell(text: " ", width: 1, style: style), x: col, y: y)
+                col += 1
+            } else {
+                set(Cell(text: text, width: UInt8(w), style: style), x: col, y: y)
+                col += w
+            }
+        }
         for ch in s {
             guard col < limit else { break }
-            var text = String(ch)
-            var w = DisplayWidth.of(ch)
             if ch.unicodeScalars.first.map({ $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) == true {
-                text = "?"; w = 1
+                place("?", 1)
+            } else {
+                DisplayWidth.forEachCell(of: ch, place)
             }
-            if w == 0 { continue }
-            if col < 0 { col += w; continue }
-            if col + w > limit { text = " "; w = 1 }
-            set(Cell(text: text, width: UInt8(w), style: style), x: col, y: y)
-            col += w
         }
         return max(0, col - x)
     }

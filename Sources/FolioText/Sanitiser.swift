@@ -10,6 +10,9 @@
 ///   Everywhere else they are marked like any other format character.
 /// - U+00AD SOFT HYPHEN is dropped: it is only a hyphenation hint and terminals disagree on it.
 /// - U+2028/U+2029 (line and paragraph separators) become "\n".
+/// - A character carries at most `DisplayWidth.marksPerCell` combining marks (what one terminal
+///   cell holds); the rest are dropped and `<+N marks>` follows the cluster. A letter with
+///   500,000 marks took seconds in every later step that walks clusters.
 public enum Sanitiser {
     /// `s` with every unsafe character replaced by a visible marker. Tabs and newlines stay.
     public static func clean(_ s: String) -> String {
@@ -46,9 +49,21 @@ public enum Sanitiser {
             let scalars = Array(cluster.unicodeScalars)
             let base = scalars[0]
             let emojiBase = base.value > 0x7F && base.properties.isEmoji
+            var marks = 0, dropped = 0
             for (i, scalar) in scalars.enumerated() {
                 let v = scalar.value
                 if v == 0x0D && i + 1 < scalars.count && scalars[i + 1].value == 0x0A { continue }
+                if v >= 0x300 {
+                    let category = scalar.properties.generalCategory
+                    if category == .nonspacingMark || category == .enclosingMark {
+                        guard marks < DisplayWidth.marksPerCell else { dropped += 1; continue }
+                        marks += 1
+                    } else if DisplayWidth.of(scalar) > 0 {
+                        marks = 0
+                    }
+                } else if v >= 0x20 {
+                    marks = 0
+                }
                 if singleLine && (v == 0x0A || v == 0x09 || v == 0x2028 || v == 0x2029) {
                     out.append(" ")
                 } else if v == 0x200D && emojiBase && i + 1 < scalars.count {
@@ -59,6 +74,7 @@ public enum Sanitiser {
                     appendSafe(scalar, to: &out)
                 }
             }
+            if dropped > 0 { out.append(contentsOf: "<+\(dropped) marks>".unicodeScalars) }
         }
         return String(out)
     }

@@ -3,12 +3,24 @@
 /// fairness, cells word-wrapping inside. Columns are separated by " │ ", the header by a ─┼─
 /// rule. When even the longest words cannot fit side by side, each row becomes
 /// "Header: value" lines instead, which reads better than words chopped into slivers.
+/// At most `maxColumns` columns are laid out; a line says how many more there were, so a
+/// 5,000-column table costs (and prints) no more than a 64-column one per row.
 enum TableLayout {
+    static let maxColumns = 64
+
     static func lines(_ table: Block.Table, width: Int, glyphs: Glyphs) -> [StyledLine] {
-        let columns = max(table.alignments.count, table.header.count, table.rows.map(\.count).max() ?? 0)
+        let allColumns = max(table.alignments.count, table.header.count, table.rows.map(\.count).max() ?? 0)
+        let columns = min(allColumns, maxColumns)
         guard columns > 0, width > 0 else { return [] }
         let header = padded(table.header, columns)
         let rows = table.rows.map { padded($0, columns) }
+        let note: [StyledLine] = allColumns > columns
+            ? wrap([Span("(\(allColumns - columns) more columns not shown)", Style(.muted))], width: width) : []
+        return laidOut(header: header, rows: rows, columns: columns, table: table, width: width, glyphs: glyphs) + note
+    }
+
+    private static func laidOut(header: [[Span]], rows: [[[Span]]], columns: Int, table: Block.Table,
+                                width: Int, glyphs: Glyphs) -> [StyledLine] {
         let separator = " " + glyphs.vertical + " "
         let available = width - DisplayWidth.of(separator) * (columns - 1)
         let natural = (0..<columns).map { column in
@@ -85,7 +97,8 @@ enum TableLayout {
         return max(1, text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of(String($0)) }.max() ?? 0)
     }
 
+    /// The first `columns` cells of `row`, padded with empty ones to that many.
     private static func padded(_ row: [[Span]], _ columns: Int) -> [[Span]] {
-        row + Array(repeating: [], count: max(0, columns - row.count))
+        Array(row.prefix(columns)) + Array(repeating: [], count: max(0, columns - row.count))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioContent
+import FolioTerminal
 import FolioText
 
 struct ListCommand: ParsableCommand {
@@ -44,7 +45,11 @@ struct ListCommand: ParsableCommand {
             let lines = Self.lines(for: section, in: portfolio)
             blocks.append(self.section == nil ? [Self.heading(section)] + lines.map { "  " + $0 } : lines)
         }
-        print(blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n"))
+        // On a terminal each line is cut to its width (a long title wrapped into the next
+        // entry); piped output stays whole for scripts.
+        let width = TerminalCheck.ttyColumns()
+        let fitted = blocks.map { $0.map { line in width.map { Text.clip(line, width: $0) } ?? line } }
+        print(fitted.map { $0.joined(separator: "\n") }.joined(separator: "\n\n"))
         if portfolio.hasErrors {
             printError("folio: the content has \(counted(portfolio.errorCount, "error")); run folio check")
         }

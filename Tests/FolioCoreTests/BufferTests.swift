@@ -30,6 +30,18 @@ import Testing
         for line in b.lines() { #expect(DisplayWidth.of(line) == 6) }
     }
 
+    /// Each cell is as wide as ncurses advances for it ("I ❤️i Go" kept a stale letter when ❤️
+    /// counted two columns), and a ZWJ sequence is one cell with no ZWJ left to join a border.
+    @Test func emojiCellsAreAsWideAsTheTerminalAdvances() {
+        var b = Buffer(width: 12, height: 2)
+        #expect(b.put("I ❤️i Go", x: 0, y: 0) == 7)
+        #expect(b.lines()[0] == "I ❤i Go     ")
+        #expect(b.put("👨‍👩‍👧│🇯🇵│", x: 0, y: 1) == 6)
+        #expect(b.lines()[1] == "👨│JP│      ")
+        #expect(b[0, 1] == Cell(text: "👨", width: 2))
+        #expect(!b.lines().joined().unicodeScalars.contains("\u{200D}"))
+    }
+
     @Test func controlCharactersNeverReachTheScreen() {
         var b = Buffer(width: 8, height: 1)
         b.put("a\u{1B}[2Jb", x: 0, y: 0)

@@ -27,17 +27,49 @@ import Testing
     @Test func emojiIsTwoColumns() {
         #expect(DisplayWidth.of("👍") == 2)
         #expect(DisplayWidth.of("👍🏽") == 2)  // skin tone modifier joins the cluster
-        #expect(DisplayWidth.of("👩‍💻") == 2)  // ZWJ sequence
+        #expect(DisplayWidth.of("👩‍💻") == 2)  // ZWJ sequence: its first emoji
         #expect(DisplayWidth.of("👨‍👩‍👧‍👦") == 2)
         #expect(DisplayWidth.of("❤") == 1)  // text presentation by default
-        #expect(DisplayWidth.of("❤️") == 2)  // VS16 asks for emoji presentation
-        #expect(DisplayWidth.of("1️⃣") == 2)  // keycap
+        #expect(DisplayWidth.of("😀\u{FE0F}") == 2)
+    }
+
+    /// ncurses advances by glibc's wcwidth of a cell's first character: VS16 after a one-column
+    /// character does not make it two columns (folio said 2; stale letters stayed on screen).
+    @Test func vs16AfterANarrowCharacterStaysOneColumn() {
+        #expect(DisplayWidth.of("❤️") == 1)
+        #expect(DisplayWidth.of("✔️") == 1)
+        #expect(DisplayWidth.of("☺️") == 1)
+        #expect(DisplayWidth.of("1️⃣") == 1)  // keycap
+        #expect(DisplayWidth.of("I ❤️ Go") == 6)
+        #expect(DisplayWidth.cells(of: "❤️").map(\.text) == ["❤"])
     }
 
     @Test func flagsAreTwoColumns() {
         #expect(DisplayWidth.of("🇯🇵") == 2)
         #expect(DisplayWidth.of("🇯🇵🇫🇷") == 4)
         #expect(DisplayWidth.of("🏴󠁧󠁢󠁳󠁣󠁴󠁿") == 2)  // tag sequence
+    }
+
+    /// Every cell holds what one ncurses cell can: a spacing character and at most four
+    /// zero-width ones, never a ZWJ at its end; the widths add up to the cluster's.
+    @Test func clustersBecomeTheCellsATerminalDraws() {
+        func cells(_ c: Character) -> [String] {
+            DisplayWidth.cells(of: c).map { "\($0.text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "+"))/\($0.width)" }
+        }
+        #expect(cells("👨‍👩‍👧") == ["1f468/2"])                   // the first emoji, no dangling ZWJ
+        #expect(cells("🏳️‍🌈") == ["1f3f3/1"])                     // 🏳 is one column; VS16 dropped
+        #expect(cells("👍🏽") == ["1f44d/2"])                     // skin tone dropped
+        #expect(cells("🇯🇵") == ["4a/1", "50/1"])                // a flag becomes its letters: J P
+        #expect(cells("🏴󠁧󠁢󠁳󠁣󠁴󠁿") == ["1f3f4/2"])                    // tag characters dropped
+        #expect(cells("1️⃣") == ["31+20e3/1"])
+        #expect(cells("e\u{301}\u{302}") == ["65+301+302/1"])
+        #expect(cells("कि") == ["915/1", "93f/1"])                 // a spacing vowel sign: its own cell
+        #expect(cells(Character("e" + String(repeating: "\u{301}", count: 9))) == ["65+301+301+301+301/1"])
+        #expect(cells("\u{301}") == [])                            // nothing spacing: no cell
+        #expect(cells("日") == ["65e5/2"])
+        for cluster in ["👨‍👩‍👧", "🇯🇵", "कि", "❤️", "👍🏽", "日", "é"] as [Character] {
+            #expect(DisplayWidth.cells(of: cluster).reduce(0) { $0 + $1.width } == DisplayWidth.of(cluster))
+        }
     }
 
     @Test func combiningMarksAreZeroWide() {

@@ -49,6 +49,20 @@ private func render(_ markdown: String, _ width: Int, _ glyphs: Glyphs = .unicod
         #expect(render(wide, 10) == ["h", "──────────", "one two", "three four"])
     }
 
+    /// A 5,000-column table took 9 s: only the first 64 columns are laid out, so the output is
+    /// bounded by the rows, not by the columns, and a line says what was left out.
+    @Test func overWideTablesLayOutTheirFirstColumnsAndSayHowManyMore() {
+        let columns = 5_000
+        let table = "|" + (0..<columns).map { " h\($0) |" }.joined() + "\n|" + String(repeating: "---|", count: columns)
+            + "\n|" + String(repeating: " x |", count: columns)
+        let lines = render(table, 80)
+        #expect(lines.count == TableLayout.maxColumns + 1)          // "h0: x" … "h63: x", then the note
+        #expect(lines.first == "h0: x")
+        #expect(lines[TableLayout.maxColumns - 1] == "h63: x")
+        #expect(lines.last == "(4936 more columns not shown)")
+        #expect(render("| a | b |\n|---|---|\n| 1 | 2 |", 20).count == 3)   // small tables: no note
+    }
+
     @Test func tableColumnsShareWidthFairly() {
         #expect(TableLayout.fit([3, 30, 30], into: 33) == [3, 15, 15])
         #expect(TableLayout.fit([3, 4], into: 20) == [3, 4])

@@ -90,4 +90,14 @@ import Testing
     @Test func decodedNulIsMarkedByClean() {
         #expect(Sanitiser.clean(Sanitiser.decode([0x61, 0x00, 0x62])) == "a␀b")
     }
+
+    /// A letter with 500,000 combining marks took 9 s to render: a character keeps the four
+    /// marks a terminal cell holds, and a marker says how many were dropped.
+    @Test func combiningMarksAreCappedPerCharacterWithAMarker() {
+        let heavy = "a" + String(repeating: "\u{301}", count: 500_000) + "b"
+        #expect(Sanitiser.clean(heavy) == "a\u{301}\u{301}\u{301}\u{301}<+499996 marks>b")
+        #expect(Sanitiser.cleanLine("e\u{301}\u{302}") == "e\u{301}\u{302}")       // a few stay as they are
+        #expect(Sanitiser.clean("ệ\u{301}\u{302}\u{303}") == "ệ\u{301}\u{302}\u{303}")
+        #expect(Sanitiser.clean("🏴󠁧󠁢󠁳󠁣󠁴󠁿") == "🏴󠁧󠁢󠁳󠁣󠁴󠁿")                                      // tag characters are not marks
+    }
 }
