@@ -17,7 +17,8 @@ enum PageReader {
     /// existing pages load cleanly.
     static let quietKeys: Set<String> = ["layout", "permalink", "categories", "author", "authors",
         "lastmod", "keywords", "url", "aliases", "type", "menu", "images", "image", "toc",
-        "excerpt", "publishdate", "expirydate", "comments", "series"]
+        "excerpt", "publishdate", "expirydate", "comments", "series", "params", "linktitle", "summarylength",
+        "markup", "outputs", "resources", "headless", "cascade", "build", "translationkey", "thumbnail"]
 
     /// Bytes → text → front matter tree. nil, with a diagnostic, when the file is broken.
     static func document(at path: String, into diagnostics: inout [Diagnostic]) -> (SplitDocument, FMNode?)? {

@@ -101,7 +101,8 @@ struct DocumentBuilder {
         lines.append([])
         var rows: [(String, String)] = []
         if !profile.email.isEmpty { rows.append(("Email", profile.email)) }
-        rows += profile.links.map { ($0.label, $0.url) }
+        // A bare URL is its own label: show it once, in the value column.
+        rows += profile.links.map { ($0.label == $0.url ? "" : $0.label, $0.url) }
         let column = min(12, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
         for (label, value) in rows {
             if width >= column + 20 {
