@@ -110,7 +110,7 @@ class ExportTests(unittest.TestCase):
         data = json.loads(result.stdout)
         self.assertEqual(len(data["diagnostics"]), 17)
         self.assertEqual(data["diagnostics"][0]["severity"], "warning")
-        self.assertIn("16 errors", result.stderr)
+        self.assertIn("12 errors", result.stderr)
 
     def test_control_characters_never_reach_the_terminal(self):
         with tempfile.TemporaryDirectory() as tmp:
