@@ -84,6 +84,17 @@ enum PageReader {
         return ItemSource(item: item, slugPosition: slug.position, tagPositions: tags.map(\.position))
     }
 
+    /// A section's `_index.md`: its title (if any) and body. Front matter is optional and only
+    /// `title` is read; Hugo's many other section keys are ignored.
+    static func introduction(at path: String, into diagnostics: inout [Diagnostic]) -> SectionIntroduction? {
+        guard let (document, root) = document(at: path, into: &diagnostics) else { return nil }
+        var fields = FieldReader(root: root, path: path)
+        let title = fields.string("title")?.value ?? ""
+        diagnostics += fields.diagnostics
+        guard !title.isEmpty || !document.body.isEmpty else { return nil }
+        return SectionIntroduction(title: title, body: document.body, path: path)
+    }
+
     /// The profile, always: when the file is missing or broken the diagnostics say so and a
     /// placeholder keeps the UI running.
     static func profile(at path: String, into diagnostics: inout [Diagnostic]) -> (Profile, [SourcePosition]) {
