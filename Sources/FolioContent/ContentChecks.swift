@@ -25,28 +25,24 @@ enum ContentChecks {
         return kept
     }
 
-    /// Tags as the stack file spells them. Every other spelling is an error with a
-    /// suggestion; when the intent is unambiguous (other case, or an alias) the tag is
-    /// kept under its stack name so the UI stays right, otherwise it is dropped.
+    /// Tags as the stack file spells them: any case of a tag's name or of one of its aliases
+    /// is that tag, with no diagnostic. A tag in no group is kept as written, with a warning
+    /// (a "did you mean" when one is close): the Stack pane lists it under "Other tags".
     static func resolveTags(_ tags: [String], positions: [SourcePosition], path: String, stack: Stack,
                             index stackIndex: StackIndex, stackFile: String,
                             into diagnostics: inout [Diagnostic]) -> [String] {
         var resolved: [String] = []
         for (index, tag) in tags.enumerated() {
             let at = index < positions.count ? positions[index] : .start
-            var name: String? = tag
-            if !stackIndex.contains(tag) {
-                name = stackIndex.canonicalName(for: tag)
-                let message = "tag '\(tag)' is not in \(stackFile)"
-                if let guess = Suggestions.tag(for: tag, in: stack) {
-                    diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column,
-                                                  message: message + "; did you mean '\(guess)'?"))
-                } else {
-                    diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column,
-                                                  message: message + "; add it there or remove it here"))
-                }
+            var name = tag
+            if let canonical = stackIndex.canonicalName(for: tag) {
+                name = canonical
+            } else {
+                let message = "tag '\(tag)' is in no group of \(stackFile); it shows under \"Other tags\""
+                let hint = Suggestions.tag(for: tag, in: stack).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column, severity: .warning,
+                                              message: message + hint))
             }
-            guard let name else { continue }
             if resolved.contains(name) {
                 diagnostics.append(Diagnostic(path: path, line: at.line, column: at.column, severity: .warning,
                                               message: "tag '\(name)' is listed twice"))

@@ -3,8 +3,9 @@ import FolioPOSIX
 /// Turns a content directory into a `Portfolio`. Never throws and never traps: every
 /// problem becomes a diagnostic, broken files are skipped and the rest loads.
 ///
-/// Layout: `profile.md`, `stack.yml` (or `.yaml`, `.toml`), `services/*.md` and
-/// `case-studies/*.md`; a folder holding `index.md` also counts as a page (Hugo's bundles).
+/// Layout: `profile.md`, `stack.yml` (or `.yaml`, `.toml`), `services/` and `case-studies/`
+/// (or the folders `folio.toml` maps to them) holding Markdown pages, nested folders and
+/// bundles (see `PageWalker`).
 public enum ContentLoader {
     public static func load(directory: String) -> Portfolio {
         var diagnostics: [Diagnostic] = []
@@ -46,9 +47,20 @@ public enum ContentLoader {
                                           message: "missing stack file (stack.yml or stack.toml): item tags cannot be checked"))
         }
 
+        let config = SiteConfig.read(directory: directory, names: names, into: &diagnostics)
         var sources: [ItemSource] = []
+        var introductions: [ItemKind: SectionIntroduction] = [:]
         for kind in ItemKind.allCases {
-            sources += loadItems(kind, in: directory, present: names.contains(kind.folder), into: &diagnostics)
+            for folder in config.folders[kind] ?? [] {
+                let (found, introduction) = loadItems(kind, folder: folder, in: directory, config: config, into: &diagnostics)
+                sources += found
+                if introductions[kind] == nil { introductions[kind] = introduction }
+            }
+        }
+        warnUnmappedFolders(names, in: directory, config: config, into: &diagnostics)
+        if profile.email.isEmpty, names.contains("profile.md"), !diagnostics.contains(where: { $0.path == profilePath && $0.severity == .error }) {
+            diagnostics.append(Diagnostic(path: profilePath, severity: .warning, message:
+                "no 'email': the contact form is off and the Contact section shows your links instead; add 'email: you@example.com'"))
         }
         sources = ContentChecks.uniqueSlugs(sources, into: &diagnostics)
         if let stack {
@@ -68,44 +80,51 @@ public enum ContentLoader {
                          services: items.filter { $0.kind == .service },
                          caseStudies: items.filter { $0.kind == .caseStudy },
                          stack: stack ?? Stack(),
-                         diagnostics: diagnostics.sorted(by: Diagnostic.ordered))
+                         diagnostics: diagnostics.sorted(by: Diagnostic.ordered),
+                         introductions: introductions)
     }
 
-    /// Items of one kind: `<folder>/*.md` plus `<folder>/<name>/index.md` bundles.
-    /// Hugo's `_index.md` (a section page) and hidden files are not items.
-    private static func loadItems(_ kind: ItemKind, in directory: String, present: Bool,
-                                  into diagnostics: inout [Diagnostic]) -> [ItemSource] {
-        let folder = Path.join(directory, kind.folder)
-        guard present else {
-            diagnostics.append(Diagnostic(path: folder, severity: .warning, message: "no \(kind.folder)/ folder: no \(kind.pluralName) will show"))
-            return []
+    /// Items of one kind in one folder (see `PageWalker`), and the folder's `_index.md`.
+    private static func loadItems(_ kind: ItemKind, folder name: String, in directory: String, config: SiteConfig,
+                                  into diagnostics: inout [Diagnostic]) -> ([ItemSource], SectionIntroduction?) {
+        let folder = Path.join(directory, name)
+        switch FileStatus.kind(folder) {
+        case .directory:
+            break
+        case .missing:
+            let message = config.fileName == nil ? "no \(name)/ folder: no \(kind.pluralName) will show"
+                : "no \(name)/ folder, which \(config.configName) maps to \(kind.pluralName)"
+            diagnostics.append(Diagnostic(path: folder, severity: .warning, message: message))
+            return ([], nil)
+        case .file, .other:
+            diagnostics.append(Diagnostic(path: folder, message: "\(name) must be a folder of Markdown files"))
+            return ([], nil)
         }
-        guard FileStatus.kind(folder) == .directory else {
-            diagnostics.append(Diagnostic(path: folder, message: "\(kind.folder) must be a folder of Markdown files"))
-            return []
-        }
-        let names: [String]
-        switch Directory.list(folder) {
-        case .success(let listed): names = listed
-        case .failure(let error):
-            diagnostics.append(Diagnostic(path: folder, message: "cannot read directory: \(error)"))
-            return []
-        }
+        let walk = PageWalker.walk(folder)
+        for problem in walk.problems { diagnostics.append(Diagnostic(path: problem.path, message: problem.message)) }
         var sources: [ItemSource] = []
-        for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") {
-            let path = Path.join(folder, name)
-            var page: (path: String, slug: String)?
-            if name.hasSuffix(".md") {
-                page = (path, String(name.dropLast(3)))
-            } else if FileStatus.kind(path) == .directory, FileStatus.kind(Path.join(path, "index.md")) == .file {
-                page = (Path.join(path, "index.md"), name)
-            }
-            guard let page else { continue }
+        for page in walk.pages {
             if let source = PageReader.item(at: page.path, kind: kind, fileSlug: page.slug, into: &diagnostics) {
                 sources.append(source)
             }
         }
-        return sources
+        return (sources, walk.introduction.flatMap { PageReader.introduction(at: $0, into: &diagnostics) })
+    }
+
+    /// A top-level folder of Markdown pages that no section reads is never skipped in silence.
+    private static func warnUnmappedFolders(_ names: [String], in directory: String, config: SiteConfig,
+                                            into diagnostics: inout [Diagnostic]) {
+        let mapped = Set(config.folders.values.joined().map { String($0.split(separator: "/").first ?? "") })
+        for name in names where !name.hasPrefix("_") && !mapped.contains(name) {
+            let path = Path.join(directory, name)
+            guard FileStatus.kind(path) == .directory else { continue }
+            let count = PageWalker.walk(path).pages.count
+            guard count > 0 else { continue }
+            let pages = count == 1 ? "1 Markdown page" : "\(count) Markdown pages"
+            diagnostics.append(Diagnostic(path: path, severity: .warning, message:
+                "\(pages) that no section reads; to show them as case studies, put "
+                + "'\(config.setting(mapping: name, to: .caseStudy))' in \(config.configName)"))
+        }
     }
 
     /// Order first (0 means unset and sorts last, as Hugo's weight does), then title.

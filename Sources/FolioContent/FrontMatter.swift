@@ -1,5 +1,6 @@
 /// Splits a Markdown file into front matter and body, as Hugo and Jekyll write it:
-/// YAML between `---` lines (closed by `---` or `...`) or TOML between `+++` lines.
+/// YAML between `---` lines (closed by `---` or `...`), TOML between `+++` lines, or a JSON
+/// object that opens the file (`{` first).
 ///
 /// Scans UTF-8 bytes only as far as the closing fence: splitting the whole file into
 /// `Character` lines first was a sixth of loading. A line ends at "\n" unless "\r" precedes
@@ -15,6 +16,7 @@ enum FrontMatter {
 
     static func split(_ text: String) -> Result<SplitDocument, SourceProblem> {
         let utf8 = text.utf8
+        if utf8.first == UInt8(ascii: "{") { return splitJSON(text) }
         let firstEnd = lineEnd(in: utf8, from: utf8.startIndex)
         let format: FrontMatterFormat
         switch fence(utf8[utf8.startIndex..<firstEnd]) {
@@ -49,7 +51,22 @@ enum FrontMatter {
         case nil: return .success(nil)
         case .yaml: return YAMLFrontMatter.parse(document.frontMatter, firstLine: document.frontMatterFirstLine)
         case .toml: return TOMLFrontMatter.parse(document.frontMatter, firstLine: document.frontMatterFirstLine)
+        case .json: return JSONFrontMatter.parse(document.frontMatter, firstLine: document.frontMatterFirstLine)
         }
+    }
+
+    /// The object up to its matching "}", then the body from the next line.
+    private static func splitJSON(_ text: String) -> Result<SplitDocument, SourceProblem> {
+        let utf8 = text.utf8
+        guard let length = JSONFrontMatter.objectLength(utf8) else {
+            return .failure(SourceProblem(position: .start, message:
+                "unterminated front matter: the '{' on line 1 has no matching '}'"))
+        }
+        let close = utf8.index(utf8.startIndex, offsetBy: length)
+        let end = lineEnd(in: utf8, from: close)
+        let rest = end < utf8.endIndex ? text[utf8.index(after: end)...] : text[end...]
+        return .success(SplitDocument(format: .json, frontMatter: String(text[..<close]), frontMatterFirstLine: 1,
+                                      body: body(rest)))
     }
 
     /// Index of the "\n" ending the line that starts at `start`, or the end of the text.

@@ -33,7 +33,7 @@ struct FMEntry: Sendable {
     var value: FMNode
 }
 
-enum FrontMatterFormat: String, Sendable { case yaml = "YAML", toml = "TOML" }
+enum FrontMatterFormat: String, Sendable { case yaml = "YAML", toml = "TOML", json = "JSON" }
 
 /// A Markdown file split into its front matter (if any) and body.
 struct SplitDocument: Sendable {

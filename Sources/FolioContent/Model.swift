@@ -86,16 +86,28 @@ public struct Stack: Sendable, Hashable {
     }
 }
 
+/// A section's introduction: the `_index.md` of its folder, shown above its list.
+public struct SectionIntroduction: Sendable, Hashable {
+    public var title: String
+    public var body: String        // Markdown
+    public var path: String
+    public init(title: String, body: String, path: String) {
+        self.title = title; self.body = body; self.path = path
+    }
+}
+
 public struct Portfolio: Sendable {
     public var profile: Profile
     public var services: [Item]     // sorted by order, then title
     public var caseStudies: [Item]
     public var stack: Stack
     public var diagnostics: [Diagnostic]
+    /// Section introductions (`_index.md`), by the kind of item the section lists.
+    public var introductions: [ItemKind: SectionIntroduction]
     public init(profile: Profile, services: [Item], caseStudies: [Item], stack: Stack,
-                diagnostics: [Diagnostic] = []) {
+                diagnostics: [Diagnostic] = [], introductions: [ItemKind: SectionIntroduction] = [:]) {
         self.profile = profile; self.services = services; self.caseStudies = caseStudies
-        self.stack = stack; self.diagnostics = diagnostics
+        self.stack = stack; self.diagnostics = diagnostics; self.introductions = introductions
     }
 
     public var items: [Item] { services + caseStudies }

@@ -17,7 +17,8 @@ enum PageReader {
     /// existing pages load cleanly.
     static let quietKeys: Set<String> = ["layout", "permalink", "categories", "author", "authors",
         "lastmod", "keywords", "url", "aliases", "type", "menu", "images", "image", "toc",
-        "excerpt", "publishdate", "expirydate", "comments", "series"]
+        "excerpt", "publishdate", "expirydate", "comments", "series", "params", "linktitle", "summarylength",
+        "markup", "outputs", "resources", "headless", "cascade", "build", "translationkey", "thumbnail"]
 
     /// Bytes → text → front matter tree. nil, with a diagnostic, when the file is broken.
     static func document(at path: String, into diagnostics: inout [Diagnostic]) -> (SplitDocument, FMNode?)? {
@@ -81,6 +82,17 @@ enum PageReader {
                         sector: sector?.value, order: order ?? 0, tags: tags.map(\.value),
                         date: date?.value, body: document.body, path: path)
         return ItemSource(item: item, slugPosition: slug.position, tagPositions: tags.map(\.position))
+    }
+
+    /// A section's `_index.md`: its title (if any) and body. Front matter is optional and only
+    /// `title` is read; Hugo's many other section keys are ignored.
+    static func introduction(at path: String, into diagnostics: inout [Diagnostic]) -> SectionIntroduction? {
+        guard let (document, root) = document(at: path, into: &diagnostics) else { return nil }
+        var fields = FieldReader(root: root, path: path)
+        let title = fields.string("title")?.value ?? ""
+        diagnostics += fields.diagnostics
+        guard !title.isEmpty || !document.body.isEmpty else { return nil }
+        return SectionIntroduction(title: title, body: document.body, path: path)
     }
 
     /// The profile, always: when the file is missing or broken the diagnostics say so and a

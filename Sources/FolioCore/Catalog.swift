@@ -77,7 +77,7 @@ public struct Catalog: Sendable {
         var seenLoose = Set<String>()
         let loose = (portfolio.stack.tags.map(\.name) + unlisted).filter { !grouped.contains($0) && seenLoose.insert($0).inserted }
         if !loose.isEmpty {
-            rows.append(.group("Other"))
+            rows.append(.group("Other tags"))
             rows += loose.map { .tag($0, usedBy: usage[$0]?.count ?? 0) }
         }
         var groupsByTag: [String: [String]] = [:]

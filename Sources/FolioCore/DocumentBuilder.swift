@@ -48,7 +48,7 @@ struct DocumentBuilder {
 
     private func item(_ item: Item, _ width: Int) -> [StyledLine] {
         var lines = text(item.title, Self.title, width)
-        let meta = [item.kind.displayName, item.sector, item.date].compactMap { $0 }.filter { !$0.isEmpty }
+        let meta = [item.kind.displayName, item.sector, item.date.map(DateLabel.display)].compactMap { $0 }.filter { !$0.isEmpty }
         lines += text(meta.joined(separator: " \(glyphs.dot) "), Self.muted, width)
         if !item.summary.isEmpty { lines += [[]] + text(item.summary, Style(.emphasis, .italic), width) }
         let body = markdown(item.body, width)
@@ -101,7 +101,8 @@ struct DocumentBuilder {
         lines.append([])
         var rows: [(String, String)] = []
         if !profile.email.isEmpty { rows.append(("Email", profile.email)) }
-        rows += profile.links.map { ($0.label, $0.url) }
+        // A bare URL is its own label: show it once, in the value column.
+        rows += profile.links.map { ($0.label == $0.url ? "" : $0.label, $0.url) }
         let column = min(12, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
         for (label, value) in rows {
             if width >= column + 20 {
@@ -113,9 +114,13 @@ struct DocumentBuilder {
                 lines += text(label, Self.muted, width) + wrap([Span(value, Style(.url))], width: width)
             }
         }
+        lines.append([])
         if !profile.email.isEmpty {
-            lines.append([])
             lines += text("Write to \(profile.email): a few lines about the project and its timeline are plenty.", .plain, width)
+        } else if !profile.links.isEmpty {
+            lines += text("There is no contact form here: get in touch through the links above.", .plain, width)
+        } else {
+            lines += text("There is no contact form here, and the profile lists no way to get in touch yet.", Self.muted, width)
         }
         return lines
     }

@@ -34,11 +34,18 @@ public struct PlainText {
         })
         for kind in [Section.services, .caseStudies] {
             let refs = catalog.items(kind).indices.map { ItemRef(section: kind, index: $0) }
-            section(kind.title, refs.flatMap { [""] + item($0) })
+            section(kind.title, introduction(kind) + refs.flatMap { [""] + item($0) })
         }
         section("Stack", stack())
         section("Contact", [""] + document(.contact))
         return out
+    }
+
+    /// The section's `_index.md`, above its items.
+    private func introduction(_ section: Section) -> [String] {
+        guard let kind = section.itemKind, let intro = catalog.portfolio.introductions[kind] else { return [] }
+        let title = intro.title.isEmpty ? [] : wrap([Span(intro.title)], width: width).map(Text.plain)
+        return [""] + title + Layout.lines(Markdown.parse(intro.body), width: width, glyphs: glyphs).map(Text.plain)
     }
 
     private func item(_ ref: ItemRef) -> [String] {

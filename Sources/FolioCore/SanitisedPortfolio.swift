@@ -22,6 +22,7 @@ extension Portfolio {
         p.services = services.map(item)
         p.caseStudies = caseStudies.map(item)
         p.stack.groups = stack.groups.map { TagGroup(name: line($0.name), tags: $0.tags.map(line)) }
+        p.introductions = introductions.mapValues { SectionIntroduction(title: line($0.title), body: $0.body, path: $0.path) }
         p.stack.tags = stack.tags.map { Tag(name: line($0.name), aliases: $0.aliases.map(line), groups: $0.groups.map(line)) }
         return p
     }

@@ -1,3 +1,5 @@
+import FolioContent
+
 /// The browser's top-level sections, in tab order (keys 1–5).
 public enum Section: Int, Sendable, Hashable, CaseIterable {
     case about, services, caseStudies, stack, contact
@@ -17,6 +19,15 @@ public enum Section: Int, Sendable, Hashable, CaseIterable {
 
     /// Contact is one document; the others are a list beside a detail pane.
     public var hasList: Bool { self != .contact }
+
+    /// The kind of item a section lists (services or case studies), else nil.
+    var itemKind: ItemKind? {
+        switch self {
+        case .services: .service
+        case .caseStudies: .caseStudy
+        default: nil
+        }
+    }
 
     func offset(_ delta: Int) -> Section {
         let n = Section.allCases.count

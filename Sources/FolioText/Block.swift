@@ -21,6 +21,8 @@ public struct Block: Sendable, Hashable {
         case number(Int, digits: Int, delimiter: Character)
         /// A GFM task item: "[x]" or "[ ]".
         case task(checked: Bool)
+        /// A footnote at the end of the page: "[n]", right-aligned to the widest number.
+        case footnote(Int, digits: Int)
     }
 
     public enum Container: Sendable, Hashable {

@@ -17,15 +17,24 @@ struct BlockBuilder {
 
     private(set) var blocks: [Block] = []
     private var frames: [Frame] = []
-    private var spans: [Span] = []
-    private var styles: [Style] = [.plain]
+    var spans: [Span] = []
+    var styles: [Style] = [.plain]
     /// Open links: where their text starts in `spans`, and their URL.
     private var links: [(start: Int, url: String)] = []
     private var table: Block.Table?
     private var row: [[Span]] = []
     private var lastWasHeading = false
     /// Set when a link opens, so its text starts a fresh span even if the style repeats.
-    private var splitNext = false
+    var splitNext = false
+    /// Hugo shortcodes found before parsing (`Shortcodes.extract`); their markers expand here.
+    var shortcodes: [Shortcode] = []
+    /// Footnote definitions in the document, for "[n]" markers of one width; and how many shown.
+    var footnoteCount = 0
+    private var footnotesShown = 0
+    /// Inline HTML tags open in the current paragraph, innermost last (see BlockBuilder+HTML).
+    var openTags: [OpenTag] = []
+    /// Inside `<script>`, `<style>` or `<svg>` (and how deep in same-named tags): text is dropped.
+    var skipping: (name: String, depth: Int)?
 
     // MARK: Containers
 
@@ -68,6 +77,8 @@ struct BlockBuilder {
     mutating func beginInlines(heading: Bool) {
         spans = []
         links = []
+        openTags = []
+        skipping = nil
         styles = [heading ? Style(.heading, .bold) : baseStyle]
     }
 
@@ -78,14 +89,22 @@ struct BlockBuilder {
 
     mutating func codeBlock(_ literal: String, info: String) {
         let language = String(info.split(separator: " ", maxSplits: 1).first ?? "")
-        emit(.code(language: language), [Span(Sanitiser.clean(dropFinalNewline(literal)), Style(.code))])
+        let text = plainExpanding(dropFinalNewline(literal))
+        emit(.code(language: Sanitiser.cleanLine(language)), [Span(Sanitiser.clean(text), Style(.code))])
     }
 
-    /// Raw HTML is never interpreted: comments vanish, anything else shows verbatim, muted.
-    mutating func htmlBlock(_ literal: String) {
-        let trimmed = dropFinalNewline(literal)
-        if isComment(trimmed) { return }
-        emit(.code(language: "html"), [Span(Sanitiser.clean(trimmed), Style(.muted))])
+    // MARK: Footnotes
+
+    /// The notes follow a rule at the end of the page, each marked "[n]" as its references are.
+    mutating func enterFootnote() {
+        if footnotesShown == 0 { emit(.rule, []) }
+        footnotesShown += 1
+        frames.append(.item(.footnote(footnotesShown, digits: String(max(footnoteCount, footnotesShown)).count), shown: false))
+    }
+
+    /// cmark numbers references in order of first use, which is the order the notes come in.
+    mutating func footnoteReference(_ number: String) {
+        append("[" + Sanitiser.cleanLine(number) + "]", Style(.accent, current.attributes))
     }
 
     mutating func emit(_ kind: Block.Kind, _ content: [Span]) {
@@ -132,6 +151,7 @@ struct BlockBuilder {
     mutating func enterCell() {
         spans = []
         links = []
+        openTags = []
         styles = [baseStyle]
     }
 
@@ -156,17 +176,20 @@ struct BlockBuilder {
     // MARK: Inlines
 
     mutating func text(_ literal: String) {
-        append(Sanitiser.clean(literal), current)
+        guard skipping == nil else { return }
+        appendExpanding(literal, current)
+    }
+
+    /// A line end inside a paragraph reads as a space, except right after a hard break or
+    /// where a removed comment already left one.
+    mutating func softBreak() {
+        guard let last = spans.last?.text.last, last != "\n", last != " " else { return }
+        text(" ")
     }
 
     mutating func code(_ literal: String) {
-        append(Sanitiser.clean(literal), Style(.code, current.attributes))
-    }
-
-    mutating func htmlInline(_ literal: String) {
-        if isComment(literal) { return }
-        let tag = literal.lowercased().filter { $0 != " " }
-        append(tag == "<br>" || tag == "<br/>" ? "\n" : Sanitiser.clean(literal), current)
+        guard skipping == nil else { return }
+        append(Sanitiser.clean(plainExpanding(literal)), Style(.code, current.attributes))
     }
 
     mutating func push(_ attribute: Attributes, role: Role?) {
@@ -198,12 +221,17 @@ struct BlockBuilder {
     mutating func exitLink(image: Bool) {
         pop()
         guard let link = links.popLast() else { return }
-        let label = spans[link.start...].map(\.text).joined()
+        closeLink(url: link.url, start: link.start, image: image)
+    }
+
+    /// Ends link text that started at `spans[start]`: "[alt]" for images, then the URL.
+    mutating func closeLink(url: String, start: Int, image: Bool) {
+        let label = spans[min(start, spans.count)...].map(\.text).joined()
         if image {
             if label.isEmpty { append("image", current) }
             append("]", current)
         }
-        let url = Sanitiser.cleanLine(link.url)
+        let url = Sanitiser.cleanLine(plainExpanding(url))
         let redundant = url == label || url == "mailto:" + label || url == "http://" + label
             || url == "https://" + label
         if !url.isEmpty && !redundant {
@@ -211,15 +239,59 @@ struct BlockBuilder {
         }
     }
 
+    // MARK: Shortcodes
+
+    /// Sanitised text with each shortcode marker expanded to its one-line form.
+    mutating func appendExpanding(_ literal: String, _ style: Style) {
+        guard !shortcodes.isEmpty else {
+            append(Sanitiser.clean(literal), style)
+            return
+        }
+        var run = String.UnicodeScalarView()
+        for scalar in literal.unicodeScalars {
+            guard let index = Shortcodes.index(of: scalar), index < shortcodes.count else {
+                run.append(scalar)
+                continue
+            }
+            append(Sanitiser.clean(String(run)), style)
+            run = String.UnicodeScalarView()
+            splitNext = true
+            for span in Shortcodes.line(for: shortcodes[index]).spans {
+                append(span.text, span.style == .plain ? style : span.style)
+            }
+            splitNext = true
+        }
+        append(Sanitiser.clean(String(run)), style)
+    }
+
+    /// `s` with shortcode markers replaced by their plain one-line form (code, URLs).
+    func plainExpanding(_ s: String) -> String {
+        guard !shortcodes.isEmpty else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if let index = Shortcodes.index(of: scalar), index < shortcodes.count {
+                out.append(contentsOf: Shortcodes.line(for: shortcodes[index]).plain.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     // MARK: Helpers
 
-    private var current: Style { styles.last ?? .plain }
+    /// The style for new text: the Markdown style stack, then any open inline HTML tags.
+    var current: Style {
+        var style = styles.last ?? .plain
+        for tag in openTags { tag.effect.apply(to: &style) }
+        return style
+    }
 
     private var baseStyle: Style {
         frames.contains { if case .quote = $0 { true } else { false } } ? Style(.quote) : .plain
     }
 
-    private mutating func append(_ text: String, _ style: Style) {
+    mutating func append(_ text: String, _ style: Style) {
         guard !text.isEmpty else { return }
         if !splitNext, let last = spans.indices.last, spans[last].style == style {
             spans[last].text += text
@@ -229,11 +301,7 @@ struct BlockBuilder {
         splitNext = false
     }
 
-    private func isComment(_ html: String) -> Bool {
-        html.hasPrefix("<!--") && html.hasSuffix("-->")
-    }
-
-    private func dropFinalNewline(_ s: String) -> String {
+    func dropFinalNewline(_ s: String) -> String {
         s.hasSuffix("\n") ? String(s.dropLast()) : s
     }
 

@@ -19,11 +19,14 @@ public struct Glyphs: Sendable, Hashable {
     public var pointer: String
     /// Separates short items on one line ("fintech · banking").
     public var dot: String
+    /// Starts the continuation of a code line too long for the width.
+    public var continuation: String
 
     public init(
         bullets: [String], horizontal: String, vertical: String, cross: String, quoteBar: String,
         ellipsis: String, topLeft: String, topRight: String, bottomLeft: String, bottomRight: String,
-        teeDown: String, teeUp: String, teeRight: String, teeLeft: String, pointer: String, dot: String
+        teeDown: String, teeUp: String, teeRight: String, teeLeft: String, pointer: String, dot: String,
+        continuation: String = "↪"
     ) {
         self.bullets = bullets.isEmpty ? ["*"] : bullets
         self.horizontal = horizontal
@@ -41,6 +44,7 @@ public struct Glyphs: Sendable, Hashable {
         self.teeLeft = teeLeft
         self.pointer = pointer
         self.dot = dot
+        self.continuation = continuation
     }
 
     public static let unicode = Glyphs(
@@ -52,7 +56,7 @@ public struct Glyphs: Sendable, Hashable {
     public static let ascii = Glyphs(
         bullets: ["*", "-", "+"], horizontal: "-", vertical: "|", cross: "+", quoteBar: "|",
         ellipsis: "...", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", pointer: ">", dot: "-"
+        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", pointer: ">", dot: "-", continuation: "\\"
     )
 
     /// The bullet for a list nested `depth` levels deep (0 = outermost).

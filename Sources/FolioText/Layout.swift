@@ -37,8 +37,8 @@ public enum Layout {
         case .heading(let level):
             let hashes = String(repeating: "#", count: max(1, min(level, 6))) + " "
             return wrap([Span(hashes, Style(.heading, .bold))] + block.spans, width: width)
-        case .code:
-            return foldCode(block.spans, width: width)
+        case .code(let language):
+            return code(block.spans, language: language, width: width, glyphs: glyphs)
         case .table(let table):
             return TableLayout.lines(table, width: width, glyphs: glyphs)
         case .rule:
@@ -47,36 +47,88 @@ public enum Layout {
         }
     }
 
-    /// Code keeps its line breaks and spacing; tabs expand to 4-column stops, long lines fold.
-    /// A two-space indent sets code apart when there is room for it.
-    private static func foldCode(_ spans: [Span], width: Int) -> [StyledLine] {
+    /// Code keeps its line breaks and spacing; tabs expand to 4-column stops. A labelled block
+    /// starts with its language ("── swift"). A two-space indent sets code apart when there is
+    /// room. A line too long for the width breaks after a space or after `,;([{`, never inside a
+    /// word, and goes on after a continuation marker ("↪ "); only a token longer than a whole
+    /// line is cut at the edge. Nothing is clipped away: the pane cannot scroll sideways.
+    private static func code(_ spans: [Span], language: String, width: Int, glyphs: Glyphs) -> [StyledLine] {
         let indent = width > 8 ? 2 : 0
         let room = width - indent
         let margin = String(repeating: " ", count: indent)
         var out: [StyledLine] = []
+        if !language.isEmpty {
+            let label = margin + glyphs.horizontal + glyphs.horizontal + " " + language
+            out.append([Span(Text.clip(label, width: width, ellipsis: glyphs.ellipsis), Style(.muted))])
+        }
+        let marker = glyphs.continuation + " "
+        let markerWidth = DisplayWidth.of(marker)
+        let restRoom = room - markerWidth >= 4 ? room - markerWidth : room
         for span in spans {
             for sourceLine in span.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                var line = ""
-                var column = 0
-                var folded: [String] = []
-                for c in sourceLine {
-                    let pieces = c == "\t" ? Array(repeating: " ", count: 4 - column % 4) : [String(c)]
-                    for piece in pieces {
-                        var (text, w) = (piece, DisplayWidth.of(piece))
-                        if w > room { (text, w) = ("?", 1) }
-                        if column + w > room {
-                            folded.append(line)
-                            (line, column) = ("", 0)
-                        }
-                        line += text
-                        column += w
-                    }
+                var rest = codeCells(sourceLine, room: room)[...]
+                if rest.isEmpty {
+                    out.append([])
+                    continue
                 }
-                folded.append(line)
-                out += folded.map { $0.isEmpty ? [] : [Span(margin + $0, span.style)] }
+                var first = true
+                while !rest.isEmpty {
+                    let end = codeBreak(rest, room: first ? room : restRoom)
+                    var text = rest[..<end].map(\.text).joined()
+                    if end < rest.endIndex { while text.hasSuffix(" ") { text.removeLast() } }
+                    if first {
+                        out.append([Span(margin + text, span.style)])
+                    } else if restRoom < room {
+                        out.append([Span(margin + marker, Style(.muted)), Span(text, span.style)])
+                    } else {
+                        out.append([Span(margin + text, span.style)])
+                    }
+                    rest = rest[end...].drop { $0.text == " " }
+                    first = false
+                }
             }
         }
         return out
+    }
+
+    /// A code line as grapheme cells with their widths; tabs become spaces to the next stop of 4,
+    /// and a character wider than the room becomes "?".
+    private static func codeCells(_ line: Substring, room: Int) -> [(text: String, width: Int)] {
+        var cells: [(text: String, width: Int)] = []
+        var column = 0
+        for c in line {
+            if c == "\t" {
+                let n = 4 - column % 4
+                cells += Array(repeating: (" ", 1), count: n)
+                column += n
+                continue
+            }
+            let w = DisplayWidth.of(c)
+            cells.append(w > room ? ("?", 1) : (String(c), w))
+            column += w > room ? 1 : w
+        }
+        return cells
+    }
+
+    /// Where to end a piece of code line that must fit `room` columns: all of it if it fits,
+    /// else after the last space or opening punctuation that fits, else at the edge.
+    private static func codeBreak(_ cells: ArraySlice<(text: String, width: Int)>, room: Int) -> Int {
+        var used = 0
+        var fit = cells.startIndex
+        while fit < cells.endIndex, used + cells[fit].width <= room {
+            used += cells[fit].width
+            fit += 1
+        }
+        if fit == cells.endIndex { return fit }
+        if cells[fit].text == " " { return fit }
+        // Not inside the indentation: a line of only spaces helps nobody.
+        let text = cells[cells.startIndex..<fit].firstIndex { $0.text != " " } ?? fit
+        var k = fit
+        while k > text + 1 {
+            if [" ", ",", ";", "(", "[", "{"].contains(cells[k - 1].text) { return k }
+            k -= 1
+        }
+        return max(fit, cells.startIndex + 1)
     }
 
     /// First-line and continuation prefixes for a block's containers, outermost first, keeping
@@ -113,6 +165,9 @@ public enum Layout {
             return String(repeating: " ", count: max(0, digits - number.count)) + number + String(delimiter)
         case .task(let checked):
             return checked ? "[x]" : "[ ]"
+        case .footnote(let n, let digits):
+            let number = String(n)
+            return String(repeating: " ", count: max(0, digits - number.count)) + "[" + number + "]"
         }
     }
 

@@ -1,22 +1,24 @@
 import CCmarkGFM
 
-/// CommonMark + GFM (tables, strikethrough, autolinks, task lists) via libcmark-gfm.
+/// CommonMark + GFM (tables, strikethrough, autolinks, task lists, footnotes) via libcmark-gfm.
 ///
-/// The parser runs with CMARK_OPT_DEFAULT, never UNSAFE. Raw HTML is not interpreted: HTML
-/// comments are dropped, `<br>` becomes a line break, any other inline HTML shows as literal
-/// text and an HTML block shows verbatim in `Role.muted`. All text passes `Sanitiser.clean`.
+/// The parser runs with CMARK_OPT_DEFAULT | FOOTNOTES, never UNSAFE. Whatever a terminal cannot
+/// show as intended degrades to readable text, never to raw syntax: raw HTML maps to styles or
+/// plain text (`InlineHTML`), comments vanish, Hugo shortcodes become one short line
+/// (`Shortcodes`), footnote references read "[n]" and the notes follow at the end. All text
+/// passes `Sanitiser.clean`.
 public enum Markdown {
     /// Blocks for `source`, ready for `Layout.lines`. Never fails: any input gives some blocks.
     public static func parse(_ source: String) -> [Block] {
         _ = extensionsRegistered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return fallback(source) }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return fallback(source) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
             if let syntax = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        var text = source
+        var (text, shortcodes) = Shortcodes.extract(source)
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
@@ -24,7 +26,7 @@ public enum Markdown {
         }
         guard let document = cmark_parser_finish(parser) else { return fallback(source) }
         defer { cmark_node_free(document) }
-        return walk(document)
+        return walk(document, shortcodes: shortcodes)
     }
 
     /// Registration mutates a process-wide registry; a `static let` runs it exactly once.
@@ -36,10 +38,12 @@ public enum Markdown {
     }
 
     /// Iterates (no recursion, so deeply nested input cannot overflow the stack).
-    private static func walk(_ document: OpaquePointer) -> [Block] {
+    private static func walk(_ document: OpaquePointer, shortcodes: [Shortcode]) -> [Block] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         var builder = BlockBuilder()
+        builder.shortcodes = shortcodes
+        builder.footnoteCount = footnoteCount(document)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -75,8 +79,12 @@ public enum Markdown {
                 builder.code(literal(node))
             case CMARK_NODE_HTML_INLINE:
                 builder.htmlInline(literal(node))
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                if entering { builder.footnoteReference(literal(node)) }
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                entering ? builder.enterFootnote() : builder.exitItem()
             case CMARK_NODE_SOFTBREAK:
-                builder.text(" ")
+                builder.softBreak()
             case CMARK_NODE_LINEBREAK:
                 builder.text("\n")
             case CMARK_NODE_EMPH:
@@ -111,8 +119,19 @@ public enum Markdown {
         case "table_cell":
             entering ? builder.enterCell() : builder.exitCell()
         default:
-            break  // footnotes and unknown custom nodes: their children still render
+            break  // unknown custom nodes: their children still render
         }
+    }
+
+    /// cmark moves the referenced definitions to the end of the document, in reference order.
+    private static func footnoteCount(_ document: OpaquePointer) -> Int {
+        var count = 0
+        var child = cmark_node_first_child(document)
+        while let c = child {
+            if cmark_node_get_type(c) == CMARK_NODE_FOOTNOTE_DEFINITION { count += 1 }
+            child = cmark_node_next(c)
+        }
+        return count
     }
 
     private static func listInfo(_ node: OpaquePointer) -> BlockBuilder.ListInfo {

@@ -16,9 +16,11 @@ struct CheckCommand: ParsableCommand {
         (or a tag) from loading: unreadable files, invalid UTF-8 or NUL bytes, files over \
         the 1 MiB size cap, unterminated or malformed front matter, YAML anchors and \
         aliases, values of the wrong type (tags: Kafka instead of a list), a missing title, \
-        duplicate slugs, and tags the stack file lacks. Warnings (unknown keys, slugs that \
-        look alike, repeated tags) do not fail the check. Unknown tags, keys and look-alike \
-        slugs come with a "did you mean" suggestion.
+        and duplicate slugs. Warnings (unknown keys, slugs that look alike, repeated tags, \
+        tags in no group of the stack file, folders of pages no section reads, a profile \
+        without an email) do not fail the check unless --strict is given. Tags match the \
+        stack file in any case and through aliases; unknown ones, keys and look-alike slugs \
+        come with a "did you mean" suggestion.
 
         DIR defaults to --content, then $FOLIO_CONTENT, then the bundled content.
 
@@ -26,15 +28,19 @@ struct CheckCommand: ParsableCommand {
           folio check                 check the bundled content
           folio check ~/site/content  check another tree
           folio check && echo ok      use in scripts and CI
+          folio check --strict        CI for a curated stack: warnings fail too
 
         EXIT STATUS
-          0  no errors (warnings allowed)
-          1  at least one error
+          0  no errors (warnings allowed, unless --strict)
+          1  at least one error (or, with --strict, at least one warning)
         """
     )
 
     @Argument(help: ArgumentHelp("Content directory to check.", valueName: "DIR"))
     var directory: String?
+
+    @Flag(help: "Treat warnings as errors: exit 1 if there is any.")
+    var strict = false
 
     @OptionGroup var options: ContentOptions
 
@@ -49,6 +55,6 @@ struct CheckCommand: ParsableCommand {
                       counted(portfolio.stack.tags.count, "stack tag")].joined(separator: ", ")
         print(plainLine("\(directory): \(counted(portfolio.errorCount, "error")), "
                         + "\(counted(portfolio.warningCount, "warning")) (\(loaded))"))
-        if portfolio.hasErrors { throw ExitCode(1) }
+        if portfolio.hasErrors || (strict && portfolio.warningCount > 0) { throw ExitCode(1) }
     }
 }

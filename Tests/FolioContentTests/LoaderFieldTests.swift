@@ -89,9 +89,7 @@ import Testing
             """)
         try tree.write("case-studies/jekyll.md", "---\ntitle: Jekyll\nsummary: From Jekyll\norder: 1\nsector: fintech\nlayout: post\n---\n")
         let portfolio = tree.load()
-        #expect(ScratchTree.relative(portfolio.diagnostics, to: tree.root) == [
-            "case-studies/hugo.md:6:18: error: tag 'k8s' is not in stack.yml; did you mean 'Kubernetes'?",
-        ])
+        #expect(portfolio.diagnostics.isEmpty)
         #expect(portfolio.caseStudies.map(\.title) == ["Jekyll", "Hugo"])
         let hugo = portfolio.caseStudies[1]
         #expect(hugo.summary == "From Hugo")

@@ -79,7 +79,7 @@ import Testing
         var state = Fixtures.state(80, 24, portfolio)
         let opened = state.open("Markdown")
         #expect(opened)
-        #expect(state.screen.contains("Other"))
+        #expect(state.screen.contains("Other tags"))
         #expect(state.screen.contains("APIs & documentation"))
     }
 

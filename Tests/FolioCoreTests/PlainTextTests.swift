@@ -1,3 +1,4 @@
+import FolioContent
 import FolioText
 import Testing
 @testable import FolioCore
@@ -28,6 +29,14 @@ import Testing
         for item in Fixtures.portfolio.items { #expect(lines.contains(item.title), "\(item.title)") }
         #expect(lines.contains { $0.contains("Python (used by 0)") })
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 60 })
+    }
+
+    @Test func bareURLLinksShowOnce() {
+        var portfolio = Fixtures.portfolio
+        portfolio.profile.links = [Link(label: "https://x.example/me", url: "https://x.example/me")]
+        let contact = PlainText(portfolio: portfolio, width: 60).portfolio().filter { $0.contains("x.example") }
+        #expect(contact.count == 1)
+        #expect(contact.first?.ranges(of: "https://x.example/me").count == 1)
     }
 
     @Test func controlCharactersInContentAreMadeVisible() throws {

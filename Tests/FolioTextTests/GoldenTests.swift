@@ -27,6 +27,17 @@ import Testing
         try compare(lines.map(Text.plain), golden: "document-ascii-\(width).txt")
     }
 
+    /// What raw HTML, Hugo shortcodes, footnotes and long code lines degrade to.
+    @Test(arguments: ["footnotes", "inline-html", "shortcode", "long-code"], [30, 60])
+    func degradedMarkdownMatchesGolden(name: String, width: Int) throws {
+        let source = try String(contentsOf: Self.directory.appendingPathComponent(name + ".md"), encoding: .utf8)
+        let lines = Layout.lines(Markdown.parse(source), width: width)
+        for line in lines {
+            #expect(Text.width(line) <= width, "\(Text.plain(line))")
+        }
+        try compare(lines.map(Text.plain), golden: "\(name)-\(width).txt")
+    }
+
     private func compare(_ lines: [String], golden name: String) throws {
         let url = Self.directory.appendingPathComponent(name)
         let rendered = lines.joined(separator: "\n") + "\n"

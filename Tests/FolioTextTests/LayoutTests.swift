@@ -35,7 +35,7 @@ private func render(_ markdown: String, _ width: Int, _ glyphs: Glyphs = .unicod
     }
 
     @Test func codeFoldsWithoutWrapping() {
-        #expect(render("```\nabcdefghijkl mn\n```", 10) == ["  abcdefgh", "  ijkl mn"])
+        #expect(render("```\nabcdefghijkl mn\n```", 10) == ["  abcdefgh", "  ↪ ijkl", "  ↪ mn"])
         #expect(render("```\na\tb\n```", 20) == ["  a   b"])
         #expect(render("```\nx\n\ny\n```", 20) == ["  x", "", "  y"])
     }

@@ -3,6 +3,12 @@ import FolioOutbox
 extension AppState {
     /// `c` from anywhere, or Enter in Contact. Esc later goes back to where `c` was pressed.
     mutating func openComposer() {
+        // Without the profile's email no enquiry could be saved: the Contact page says how to
+        // get in touch instead.
+        guard !portfolio.profile.email.isEmpty else {
+            section = .contact
+            return
+        }
         if !composer.isOpen { composer.returnTo = section == .contact ? nil : section }
         section = .contact
         composer.isOpen = true

@@ -1,0 +1,78 @@
+import FolioPOSIX
+
+/// Finds the Markdown pages under a section folder, as Hugo lays them out: `.md`, `.markdown`
+/// and `.mdown` files in any case of the extension, in nested folders, and page bundles
+/// (`name/index.md`, whose slug is the folder's name). `_index.md` in the top folder is the
+/// section's introduction; other names starting with `_` or `.` are not pages.
+///
+/// Walks with an explicit queue (no recursion), at most `maxDepth` folders deep and at most
+/// `maxPages` pages, so a deep or huge tree cannot exhaust the stack or the memory.
+enum PageWalker {
+    static let maxDepth = 16
+    static let maxPages = 200_000
+    static let extensions = ["md", "markdown", "mdown"]
+
+    struct Page: Equatable {
+        var path: String
+        var slug: String
+    }
+
+    struct Result {
+        var pages: [Page] = []
+        /// The top folder's `_index.md`, if any.
+        var introduction: String?
+        var problems: [(path: String, message: String)] = []
+    }
+
+    /// The file name without its Markdown extension, or nil when it is not Markdown.
+    static func markdownStem(_ name: String) -> String? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ext = name[name.index(after: dot)...].lowercased()
+        return extensions.contains(ext) ? String(name[..<dot]) : nil
+    }
+
+    static func walk(_ folder: String) -> Result {
+        var result = Result()
+        var queue: [(path: String, depth: Int)] = [(folder, 0)]
+        var next = 0
+        while next < queue.count, result.pages.count < maxPages {
+            let (directory, depth) = queue[next]
+            next += 1
+            let names: [String]
+            switch Directory.list(directory) {
+            case .success(let listed): names = listed
+            case .failure(let problem):
+                result.problems.append((directory, problem.message))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let path = Path.join(directory, name)
+                if let stem = markdownStem(name) {
+                    if stem == "_index" {
+                        if depth == 0 { result.introduction = path }
+                    } else if !stem.hasPrefix("_") {
+                        result.pages.append(Page(path: path, slug: stem))
+                    }
+                } else if !name.hasPrefix("_"), FileStatus.kind(path) == .directory {
+                    if let index = bundleIndex(path) {
+                        result.pages.append(Page(path: index, slug: name))
+                    } else if depth + 1 < maxDepth {
+                        queue.append((path, depth + 1))
+                    } else {
+                        result.problems.append((path, "folder is more than \(maxDepth) levels deep: its pages are not read"))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// `index.md` (any Markdown extension) in a folder makes the folder one page.
+    private static func bundleIndex(_ directory: String) -> String? {
+        for ext in extensions {
+            let path = Path.join(directory, "index." + ext)
+            if FileStatus.kind(path) == .file { return path }
+        }
+        return nil
+    }
+}
