@@ -53,12 +53,14 @@ public struct Session: Sendable {
 
     /// Applies the session to the process, once, while still single-threaded and before the
     /// terminal is set up: the sanitised environment (so ncurses and setlocale only see valid
-    /// TERM and LANG), and in a kiosk RLIMIT_CORE 0 and ignored job-control signals.
+    /// TERM and LANG), and in a kiosk RLIMIT_CORE 0, ignored job-control signals and the
+    /// resource limits (`KioskLimits`).
     public func applyToProcess() {
         ProcessEnvironment.apply(client.sanitisedEnvironment(kiosk: config.kiosk))
         if config.kiosk {
             KioskGuard.disableCoreDumps()
             KioskGuard.ignoreJobControlSignals()
+            KioskLimits.apply()
         }
     }
 
