@@ -44,4 +44,22 @@ public enum KioskGuard {
             Glibc.signal(signal, SIG_IGN)
         }
     }
+
+    /// Whether the command line asks for a kiosk (`--kiosk` before any `--`), or the system
+    /// config file sets `kiosk = true`.
+    public static func requested(arguments: [String], systemConfig: String = ConfigLoader.systemPath) -> Bool {
+        if arguments.dropFirst().prefix(while: { $0 != "--" }).contains("--kiosk") { return true }
+        return ConfigLoader.loadFile(systemConfig, required: false).0.kiosk == true
+    }
+
+    /// The first thing folio does, before parsing its arguments: in a kiosk, a visitor's ^\
+    /// or ^Z while the session starts must not kill or stop it (SIGQUIT's default ends it with
+    /// 131), no core may be written, and the resource limits hold from the start.
+    /// `Session.applyToProcess` repeats this once the whole configuration is known.
+    public static func engageEarly(arguments: [String]) {
+        guard requested(arguments: arguments) else { return }
+        ignoreJobControlSignals()
+        disableCoreDumps()
+        KioskLimits.apply()
+    }
 }

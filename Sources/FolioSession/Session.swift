@@ -62,7 +62,7 @@ public struct Session: Sendable {
     /// Applies the session to the process, once, while still single-threaded and before the
     /// terminal is set up: the sanitised environment (so ncurses and setlocale only see valid
     /// TERM and LANG; in a kiosk no path variable of the client's, and HOME from passwd), and
-    /// in a kiosk RLIMIT_CORE 0 and ignored job-control signals.
+    /// in a kiosk RLIMIT_CORE 0, ignored job-control signals and the resource limits (`KioskLimits`).
     public func applyToProcess() {
         var environment = client.sanitisedEnvironment(kiosk: config.kiosk)
         if config.kiosk { environment["HOME"] = pathEnvironment["HOME"] }
@@ -70,6 +70,7 @@ public struct Session: Sendable {
         if config.kiosk {
             KioskGuard.disableCoreDumps()
             KioskGuard.ignoreJobControlSignals()
+            KioskLimits.apply()
         }
     }
 

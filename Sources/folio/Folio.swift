@@ -1,4 +1,5 @@
 import ArgumentParser
+import FolioSession
 
 /// The root command. With no subcommand it opens the browser (or prints plain text
 /// when stdout is not a terminal).
@@ -27,6 +28,13 @@ struct Folio: ParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// A kiosk's signal dispositions and limits come first, before the arguments are parsed:
+    /// a visitor's ^\ while the session starts must not end it (see KioskGuard.engageEarly).
+    static func main() {
+        KioskGuard.engageEarly(arguments: CommandLine.arguments)
+        main(nil)
+    }
 }
 
 enum FolioVersion {
