@@ -3,6 +3,7 @@ import FolioContent
 import FolioCore
 import FolioOutbox
 import FolioRuntime
+import FolioSession
 import FolioTerminal
 import FolioText
 #if canImport(Glibc)
@@ -91,7 +92,9 @@ struct BrowseCommand: ParsableCommand {
 
         let backend: TerminalBackend
         do {
-            backend = try TerminalBackend(options: .init(colour: !noColor && !Self.noColorEnv, mouse: !noMouse))
+            let appearance = Appearance.choose(noColorFlag: noColor, environment: ProcessEnvironment.current())
+            backend = try TerminalBackend(options: .init(colour: appearance.colour, mouse: !noMouse,
+                                                         theme: appearance.theme))
         } catch {
             printError("folio: \(error); printing plain text instead.")
             PlainOutput.printPortfolio(portfolio, width: terminal.width)
@@ -129,11 +132,5 @@ struct BrowseCommand: ParsableCommand {
         case .expired(let why): print(why.goodbye(draftSaved: draftSaved))
         case .quit, .hangup: break
         }
-    }
-
-    /// NO_COLOR: any non-empty value (https://no-color.org).
-    static var noColorEnv: Bool {
-        guard let value = getenv("NO_COLOR") else { return false }
-        return value.pointee != 0
     }
 }
