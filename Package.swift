@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "FolioSearchTests", dependencies: ["FolioSearch", "FolioContent"]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime", "FolioCore", "FolioOutbox"]),
         .testTarget(name: "FolioTerminalTests",
-                    dependencies: ["FolioTerminal", "FolioCore", "FolioSession", "FolioContent", "FolioOutbox"]),
+                    dependencies: ["FolioTerminal", "FolioCore", "FolioSession", "FolioContent", "FolioOutbox", "FolioText"]),
         .testTarget(name: "FolioPOSIXTests", dependencies: ["FolioPOSIX"]),
     ],
     swiftLanguageModes: [.v6]

@@ -95,6 +95,16 @@ int folio_term_known(const char *term) {
     return err == 1;
 }
 
+int folio_term_colors(const char *term) {
+    int err = 0, colors = 0;
+    if (term == NULL || term[0] == 0) return 0;
+    if (setupterm((char *)term, 1, &err) != OK) return 0;
+    char *setaf = tigetstr("setaf");
+    if (setaf != NULL && setaf != (char *)-1) colors = tigetnum("colors");
+    del_curterm(cur_term);
+    return colors > 0 ? colors : 0;
+}
+
 static SCREEN *folio_screen = NULL;
 
 int folio_screen_start(int want_colors, int want_mouse) {

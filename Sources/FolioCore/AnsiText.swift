@@ -1,10 +1,10 @@
 import FolioText
 
-/// A buffer as text with ANSI SGR sequences, for `folio render` on a terminal. Attributes
-/// always carry over; colour is optional (NO_COLOR, `--no-color`). The live UI does not use
-/// this: its backend maps roles to ncurses colour pairs.
+/// A buffer as text with ANSI SGR sequences, for `folio render` on a terminal. Colours and
+/// attributes come from the same `Theme` the live UI's palette reads, at the same number of
+/// colours, so render prints what the live UI draws; with 0 colours only attributes remain.
 public enum AnsiText {
-    public static func lines(_ buffer: Buffer, color: Bool) -> [String] {
+    public static func lines(_ buffer: Buffer, theme: Theme, colours: Int) -> [String] {
         (0..<buffer.height).map { y in
             var line = ""
             var current = Style.plain
@@ -12,7 +12,7 @@ public enum AnsiText {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
                 if cell.style != current {
-                    line += sgr(cell.style, color: color)
+                    line += sgr(theme.look(cell.style, colours: colours))
                     current = cell.style
                 }
                 line += cell.text
@@ -21,31 +21,26 @@ public enum AnsiText {
         }
     }
 
-    /// A full reset followed by the style's attributes and colour.
-    static func sgr(_ style: Style, color: Bool) -> String {
+    /// A full reset followed by the look's attributes and foreground.
+    public static func sgr(_ look: Look) -> String {
         var codes = ["0"]
-        let a = style.attributes
+        let a = look.attributes
         if a.contains(.bold) { codes.append("1") }
         if a.contains(.dim) { codes.append("2") }
         if a.contains(.italic) { codes.append("3") }
         if a.contains(.underline) { codes.append("4") }
         if a.contains(.reverse) { codes.append("7") }
         if a.contains(.strike) { codes.append("9") }
-        if color, let fg = foreground(style.role) { codes.append(fg) }
+        if let fg = look.foreground { codes.append(foreground(fg)) }
         return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
-    /// A restrained palette on the terminal's own background.
-    static func foreground(_ role: Role) -> String? {
-        switch role {
-        case .heading, .title, .accent, .marker: "36"
-        case .link, .url, .tag: "34"
-        case .code: "33"
-        case .match, .warning: "33"
-        case .muted, .border, .quote: "90"
-        case .error: "31"
-        case .success: "32"
-        case .normal, .emphasis, .strong, .selection: nil
+    /// The SGR for an xterm colour index, as xterm's terminfo `setaf` writes it.
+    static func foreground(_ index: Int) -> String {
+        switch index {
+        case 0..<8: "\(30 + index)"
+        case 8..<16: "\(90 + index - 8)"
+        default: "38;5;\(index)"
         }
     }
 }

@@ -22,7 +22,10 @@ public final class TerminalBackend: Terminal {
     public struct Options: Sendable {
         public var colour: Bool
         public var mouse: Bool
-        public init(colour: Bool, mouse: Bool) { self.colour = colour; self.mouse = mouse }
+        public var theme: Theme
+        public init(colour: Bool, mouse: Bool, theme: Theme = .dark) {
+            self.colour = colour; self.mouse = mouse; self.theme = theme
+        }
     }
 
     public private(set) var width: Int
@@ -39,7 +42,7 @@ public final class TerminalBackend: Terminal {
             throw .cannotStart("cannot initialise the terminal (TERM=\(Environment.term ?? "unset"))")
         }
         mouse = options.mouse
-        palette = Palette(colours: options.colour ? Int(folio_colors()) : 0)
+        palette = Palette(theme: options.theme, colours: options.colour ? Int(folio_colors()) : 0)
         palette.install()
         (width, height) = (0, 0)
         fitToWindow()

@@ -13,8 +13,7 @@ public struct TerminalCheck: Sendable {
     public var utf8: Bool
 
     public static func current() -> TerminalCheck {
-        setlocale(LC_ALL, "")
-        let utf8 = String(cString: nl_langinfo(nl_item(CODESET))).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        let utf8 = localeIsUTF8()
         let width = ttyColumns() ?? 80
         let stdoutTTY = isatty(1) == 1
         let stdinTTY = isatty(0) == 1
@@ -36,12 +35,21 @@ public struct TerminalCheck: Sendable {
         return TerminalCheck(usable: true, reason: nil, width: width, utf8: utf8)
     }
 
+    /// Whether the process locale (after `setlocale(LC_ALL, "")`, so LC_ALL, LC_CTYPE, LANG
+    /// as glibc resolves them) uses UTF-8. The one UTF-8 check: the browser, `show` and the
+    /// plain-text fallback all ask here.
+    public static func localeIsUTF8() -> Bool {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        return codeset == "UTF-8" || codeset == "UTF8"
+    }
+
+    /// Colours terminfo gives `term` (ncurses' COLORS, as the live UI would have); 0 if none.
+    public static func colours(term: String?) -> Int {
+        guard let term, !term.isEmpty else { return 0 }
+        return Int(folio_term_colors(term))
+    }
+
     /// Columns of the terminal on stdout (or stderr, when stdout is piped).
     public static func ttyColumns() -> Int? { WindowSize.claimed()?.width }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }

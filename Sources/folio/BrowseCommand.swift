@@ -4,6 +4,7 @@ import FolioCore
 import FolioOutbox
 import FolioRuntime
 import FolioPOSIX
+import FolioSession
 import FolioTerminal
 import FolioText
 #if canImport(Glibc)
@@ -95,7 +96,9 @@ struct BrowseCommand: ParsableCommand {
 
         let backend: TerminalBackend
         do {
-            backend = try TerminalBackend(options: .init(colour: !noColor && !Self.noColorEnv, mouse: !noMouse))
+            let appearance = Appearance.choose(noColorFlag: noColor, environment: ProcessEnvironment.current())
+            backend = try TerminalBackend(options: .init(colour: appearance.colour, mouse: !noMouse,
+                                                         theme: appearance.theme))
         } catch {
             printError("folio: \(error); printing plain text instead.")
             PlainOutput.printPortfolio(portfolio, width: terminal.width)
@@ -135,11 +138,5 @@ struct BrowseCommand: ParsableCommand {
         case .expired(let why): print(why.goodbye(draftSaved: draftSaved))
         case .quit, .hangup: break
         }
-    }
-
-    /// NO_COLOR: any non-empty value (https://no-color.org).
-    static var noColorEnv: Bool {
-        guard let value = getenv("NO_COLOR") else { return false }
-        return value.pointee != 0
     }
 }

@@ -18,15 +18,8 @@ enum PlainOutput {
         return fallback
     }
 
-    /// Unicode glyphs under a UTF-8 locale, ASCII otherwise (LC_ALL, then LC_CTYPE, then LANG).
-    static func localeGlyphs() -> Glyphs {
-        for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
-            guard let value = getenv(name).map({ String(cString: $0) }), !value.isEmpty else { continue }
-            let lower = value.lowercased()
-            return lower.contains("utf-8") || lower.contains("utf8") ? .unicode : .ascii
-        }
-        return .ascii
-    }
+    /// Unicode glyphs under a UTF-8 locale, ASCII otherwise.
+    static func localeGlyphs() -> Glyphs { TerminalCheck.localeIsUTF8() ? .unicode : .ascii }
 
     /// Prints the whole portfolio wrapped to `width` (the terminal's when nil).
     static func printPortfolio(_ portfolio: Portfolio, width: Int? = nil) {

@@ -6,6 +6,8 @@ import Darwin
 import ArgumentParser
 import FolioContent
 import FolioCore
+import FolioSession
+import FolioTerminal
 import FolioText
 
 struct RenderCommand: ParsableCommand {
@@ -23,9 +25,10 @@ struct RenderCommand: ParsableCommand {
         mid-sequence; click-X,Y, wheelup-X,Y and wheeldown-X,Y are mouse events at a cell \
         (0-based). Inside the tag search prompt and the composer, characters are typed as text.
 
-        Output is plain text unless stdout is a terminal and colour is allowed, in which \
-        case styles and colours are shown with ANSI escapes. --no-color (or NO_COLOR) keeps \
-        bold, underline and reverse but drops colour; --plain drops every escape.
+        Output is plain text unless stdout is a terminal, in which case styles and colours \
+        are shown with ANSI escapes: the live UI's theme at the number of colours terminfo \
+        gives $TERM. --no-color (or NO_COLOR) keeps bold, underline, dim and reverse but \
+        drops colour; --plain drops every escape.
 
         EXAMPLES
           folio render                               the opening screen at 80x24
@@ -81,8 +84,11 @@ struct RenderCommand: ParsableCommand {
         if plain || isatty(STDOUT_FILENO) == 0 {
             PlainOutput.write(buffer.lines().map { $0.trimmingTrailingSpaces() })
         } else {
-            let color = !noColor && (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
-            PlainOutput.write(AnsiText.lines(buffer, color: color))
+            // The live UI's theme at the live UI's number of colours (terminfo's for $TERM).
+            let environment = ProcessEnvironment.current()
+            let appearance = Appearance.choose(noColorFlag: noColor, environment: environment)
+            let colours = appearance.colours(terminalColours: TerminalCheck.colours(term: environment["TERM"]))
+            PlainOutput.write(AnsiText.lines(buffer, theme: appearance.theme, colours: colours))
         }
     }
 

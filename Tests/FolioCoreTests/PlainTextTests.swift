@@ -52,12 +52,12 @@ import Testing
         var state = Fixtures.state()
         state.press("3")
         let buffer = render(state)
-        let plain = AnsiText.lines(buffer, color: false).joined()
-        let coloured = AnsiText.lines(buffer, color: true).joined()
+        let plain = AnsiText.lines(buffer, theme: .dark, colours: 0).joined()
+        let coloured = AnsiText.lines(buffer, theme: .dark, colours: 256).joined()
         #expect(plain.contains("\u{1B}[0;1;7m"))          // the reversed selection bar
         #expect(!plain.contains(";36m") && coloured.contains(";36m"))
         // Every line leaves the terminal in the plain style: its last sequence is a bare reset.
-        for line in AnsiText.lines(buffer, color: true) {
+        for line in AnsiText.lines(buffer, theme: .dark, colours: 256) {
             guard let last = line.ranges(of: "\u{1B}[").last else { continue }
             #expect(line[last.upperBound...].hasPrefix("0m"), "\(line)")
         }

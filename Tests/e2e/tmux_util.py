@@ -46,6 +46,10 @@ class Pane:
     def text(self):
         return self._tmux("capture-pane", "-p", "-t", self.name).stdout
 
+    def styled(self):
+        """The screen with SGR escapes for colours and attributes (capture-pane -e)."""
+        return self._tmux("capture-pane", "-e", "-p", "-t", self.name).stdout
+
     def wait_for(self, *needles, timeout=10.0):
         """The screen once every needle is on it (a frame may be captured half drawn)."""
         deadline = time.time() + timeout

@@ -34,6 +34,8 @@ int folio_winch_take(void);
 
 // Whether the terminal type is known to terminfo (setupterm without exiting).
 int folio_term_known(const char *term);
+// Colours terminfo gives TERM (as ncurses' COLORS), without starting a screen; 0 for none.
+int folio_term_colors(const char *term);
 
 // Screen lifecycle on stdin/stdout (stdscr and stdout are C globals Swift 6 will not touch).
 // Returns 0 on success, -1 when the terminal cannot be set up.

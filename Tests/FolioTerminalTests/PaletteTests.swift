@@ -1,0 +1,74 @@
+import CFolioShim
+import FolioCore
+import FolioText
+import Testing
+@testable import FolioTerminal
+
+/// The live UI (ncurses pairs and attribute bits from `Palette`) and `folio render` (SGR from
+/// `AnsiText`) read one theme table, so for every role, attribute and colour depth the escape
+/// render prints is the one a terminal gets when ncurses draws the same cell.
+@Suite struct PaletteTests {
+    static let depths = [0, 8, 16, 256]
+    static let extras: [Attributes] = [[], .bold, .italic, .underline, .reverse, .dim, .strike, [.reverse, .bold]]
+
+    @Test(arguments: Role.allCases)
+    func renderEmitsWhatThePaletteAsksNcursesFor(_ role: Role) {
+        for depth in Self.depths {
+            let palette = Palette(theme: .dark, colours: depth)
+            let pairs = Dictionary(uniqueKeysWithValues: palette.pairs().map { ($0.pair, $0.foreground) })
+            for extra in Self.extras {
+                let style = Style(role, extra)
+                let (bits, pair) = palette.attributes(for: style)
+                let foreground = pair == 0 ? -1 : pairs[Int32(pair)] ?? -2
+                let rendered = AnsiText.lines(Self.cell(style), theme: .dark, colours: depth)[0]
+                // A plain cell is written without any escape.
+                let expected = style == .plain ? "x" : Self.expectedSGR(bits: bits, foreground: foreground) + "x\u{1B}[0m"
+                #expect(rendered == expected,
+                        "\(role) \(extra) at \(depth) colours")
+            }
+        }
+    }
+
+    @Test func titleURLAndTagAreTheColoursTheLiveUIDraws() {
+        // The three roles render and the live UI used to disagree on (cyan, blue, blue before).
+        let palette = Palette(theme: .dark, colours: 256)
+        let fg = Dictionary(uniqueKeysWithValues: palette.pairs().map { ($0.pair, $0.foreground) })
+        #expect(fg[Int32(Role.title.rawValue) + 1] == -1)
+        #expect(fg[Int32(Role.url.rawValue) + 1] == 244)
+        #expect(fg[Int32(Role.tag.rawValue) + 1] == 5)
+        #expect(AnsiText.lines(Self.cell(Style(.title)), theme: .dark, colours: 256)[0].hasPrefix("\u{1B}[0;1mx"))
+        #expect(AnsiText.lines(Self.cell(Style(.url)), theme: .dark, colours: 256)[0].hasPrefix("\u{1B}[0;38;5;244mx"))
+        #expect(AnsiText.lines(Self.cell(Style(.tag)), theme: .dark, colours: 256)[0].hasPrefix("\u{1B}[0;35mx"))
+    }
+
+    @Test func noColourMeansNoPairs() {
+        let palette = Palette(theme: .dark, colours: 0)
+        #expect(palette.pairs().isEmpty)
+        #expect(palette.attributes(for: Style(.heading)).1 == 0)
+        #expect(palette.attributes(for: Style(.heading)).0 == folio_a_bold())
+    }
+
+    /// One cell "x" in `style`.
+    static func cell(_ style: Style) -> Buffer {
+        var buffer = Buffer(width: 1, height: 1)
+        buffer.put("x", x: 0, y: 0, style: style)
+        return buffer
+    }
+
+    /// The SGR a terminal ends up with when ncurses draws with these bits and foreground,
+    /// in xterm's order of parameters.
+    static func expectedSGR(bits: UInt32, foreground: Int32) -> String {
+        var codes = ["0"]
+        for (bit, code) in [(folio_a_bold(), "1"), (folio_a_dim(), "2"), (folio_a_italic(), "3"),
+                            (folio_a_underline(), "4"), (folio_a_reverse(), "7")] where bits & bit != 0 {
+            codes.append(code)
+        }
+        switch foreground {
+        case -1: break
+        case 0..<8: codes.append("\(30 + foreground)")
+        case 8..<16: codes.append("\(90 + foreground - 8)")
+        default: codes.append("38;5;\(foreground)")
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+}
