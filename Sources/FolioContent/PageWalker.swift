@@ -42,7 +42,7 @@ enum PageWalker {
             switch Directory.list(directory) {
             case .success(let listed): names = listed
             case .failure(let problem):
-                result.problems.append((directory, problem.message))
+                result.problems.append((directory, "cannot read directory: \(problem)"))
                 continue
             }
             for name in names where !name.hasPrefix(".") {

@@ -6,6 +6,7 @@ import Darwin
 import ArgumentParser
 import FolioContent
 import FolioCore
+import FolioPOSIX
 import FolioSession
 import FolioTerminal
 import FolioText
