@@ -22,30 +22,12 @@ uint32_t folio_a_italic(void) { return (uint32_t)A_ITALIC; }
 int folio_rows(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }
 int folio_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; return x; }
 
+// Mouse reports as SGR (1006) over normal tracking (1000): presses, releases and the wheel.
+// folio decodes them itself (InputDecoder); ncurses never reads input.
 int folio_mouse_enable(int on) {
-    mmask_t want = on ? (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
-    mmask_t old = 0;
-    mousemask(want, &old);
-    mouseinterval(0);
+    fputs(on ? "\033[?1000h\033[?1006h" : "\033[?1006l\033[?1000l", stdout);
+    fflush(stdout);
     return 0;
-}
-
-int folio_mouse_read(int *y, int *x, int *kind) {
-    MEVENT ev;
-    if (getmouse(&ev) != OK) { *kind = FOLIO_MOUSE_NONE; return -1; }
-    *y = ev.y; *x = ev.x;
-    if (ev.bstate & BUTTON4_PRESSED) *kind = FOLIO_MOUSE_WHEEL_UP;
-    else if (ev.bstate & BUTTON5_PRESSED) *kind = FOLIO_MOUSE_WHEEL_DOWN;
-    else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) *kind = FOLIO_MOUSE_CLICK;
-    else *kind = FOLIO_MOUSE_NONE;
-    return 0;
-}
-
-int folio_get_wch(uint32_t *out) {
-    wint_t ch = 0;
-    int r = get_wch(&ch);
-    *out = (uint32_t)ch;
-    return r;
 }
 
 int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair) {
@@ -105,12 +87,6 @@ int folio_winch_take(void) {
     return w;
 }
 
-int folio_define_paste_keys(void) {
-    int a = define_key("\033[200~", FOLIO_KEY_PASTE_BEGIN);
-    int b = define_key("\033[201~", FOLIO_KEY_PASTE_END);
-    return (a == OK && b == OK) ? 0 : -1;
-}
-
 int folio_term_known(const char *term) {
     int err = 0;
     if (term == NULL || term[0] == 0) return 0;
@@ -135,18 +111,14 @@ int folio_screen_start(int want_colors, int want_mouse) {
     raw();                 // ^C, ^Z and ^\ arrive as keys: nothing suspends or dumps core
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
     meta(stdscr, TRUE);
     intrflush(stdscr, FALSE);
-    set_escdelay(25);      // Esc feels instant; Alt-x still arrives as ESC x
     curs_set(0);
-    nodelay(stdscr, TRUE); // the Swift loop polls stdin itself
     if (want_colors && has_colors()) {
         start_color();
         use_default_colors();
     }
     if (want_mouse) folio_mouse_enable(1);
-    folio_define_paste_keys();
     folio_set_bracketed_paste(1);
     return 0;
 }
@@ -172,7 +144,6 @@ void folio_cursor(int visible, int y, int x) {
 void folio_refresh(void) { refresh(); }
 void folio_clear_screen(void) { clearok(stdscr, TRUE); }
 int folio_resize(int rows, int cols) { return resize_term(rows, cols); }
-int folio_read_key(uint32_t *out) { return folio_get_wch(out); }
 
 void folio_suspend(int want_mouse) {
     folio_mouse_enable(0);

@@ -1,8 +1,10 @@
 // The only Swift file that talks to ncurses. It copies the changed runs of a Buffer to the
-// screen and turns key codes into `Key`s. Everything else is pure and tested without a tty.
+// screen; input is read from standard input and decoded by `InputReader`, not by ncurses.
+// Everything else is pure and tested without a tty.
 @preconcurrency import CNcursesw
 import CFolioShim
 import FolioCore
+import FolioSession
 import FolioText
 #if canImport(Glibc)
 import Glibc
@@ -28,8 +30,8 @@ public final class TerminalBackend: Terminal {
     private var shown: Buffer?
     private let palette: Palette
     private var open = true
-    private var idleReadsWhileReadable = 0
     private let mouse: Bool
+    private let input = InputReader(source: TTYReader(fd: 0), now: MonotonicClock.now)
 
     public init(options: Options) throws(TerminalError) {
         folio_signals_install()   // before ncurses starts: SIGWINCH is ours (see fitToWindow)
@@ -116,128 +118,21 @@ public final class TerminalBackend: Terminal {
 
     // MARK: Input
 
-    /// Waits up to `timeoutMs` (negative: forever) for one input. Signals and hang-ups are
-    /// reported as input so the caller's loop decides what to save before leaving.
+    /// Waits up to `timeoutMs` (negative: forever) for one input. Signals, window changes
+    /// and hang-ups are reported as input so the caller's loop decides what to save before
+    /// leaving. Input is decoded by `InputReader` from the bytes on standard input; ncurses
+    /// only draws.
     public func read(timeoutMs: Int32) -> TerminalInput {
+        if let other = signalOrResize() { return other }
+        let result = input.read(timeoutMs: timeoutMs)
+        if result == .timeout, let other = signalOrResize() { return other }   // EINTR: which signal?
+        return result
+    }
+
+    private func signalOrResize() -> TerminalInput? {
         let sig = folio_signal_take()
         if sig != 0 { return .signal(sig) }
-        if let resized = takeResize() { return resized }
-        if let queued = readQueued() { return queued }
-
-        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&fds, 1, timeoutMs)
-        let sig2 = folio_signal_take()
-        if sig2 != 0 { return .signal(sig2) }
-        if let resized = takeResize() { return resized }
-        if ready < 0 { return readQueued() ?? .timeout }   // EINTR
-        if ready == 0 { return .timeout }
-        if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds.revents & Int16(POLLIN) == 0 {
-            return .hangup
-        }
-        if let key = readQueued() { return key }
-        // Readable but nothing decoded: end of file. A few in a row means the tty is gone.
-        idleReadsWhileReadable += 1
-        if idleReadsWhileReadable >= 3 || stdinAtEOF() { return .hangup }
-        return .timeout
-    }
-
-    private func stdinAtEOF() -> Bool {
-        var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-        guard poll(&fds, 1, 0) == 1 else { return false }
-        var avail: Int32 = 0
-        return ioctl(0, UInt(FIONREAD), &avail) == 0 && avail == 0
-    }
-
-    private func readQueued() -> TerminalInput? {
-        var code: UInt32 = 0
-        let kind = folio_read_key(&code)
-        if kind == ERR { return nil }
-        idleReadsWhileReadable = 0
-        if kind == KEY_CODE_YES {
-            return decodeSpecial(Int32(code)).map { .key($0) } ?? .timeout
-        }
-        return .key(decodeChar(code))
-    }
-
-    private func decodeSpecial(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_NPAGE: return .pageDown
-        case KEY_PPAGE: return .pageUp
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_BTAB: return .backTab
-        case KEY_ENTER: return .enter
-        case KEY_RESIZE:   // not queued by ncurses here (folio owns SIGWINCH); kept for safety
-            fitToWindow()
-            return .resize(width: width, height: height)
-        case KEY_MOUSE:
-            var y: Int32 = 0, x: Int32 = 0, kind: Int32 = 0
-            guard folio_mouse_read(&y, &x, &kind) == 0 else { return nil }
-            switch Int(kind) {
-            case Int(FOLIO_MOUSE_CLICK): return .mouse(MouseEvent(.click, x: Int(x), y: Int(y)))
-            case Int(FOLIO_MOUSE_WHEEL_UP): return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
-            case Int(FOLIO_MOUSE_WHEEL_DOWN): return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
-            default: return nil
-            }
-        case Int32(FOLIO_KEY_PASTE_BEGIN): return .paste(readPaste())
-        default: return nil
-        }
-    }
-
-    private func decodeChar(_ code: UInt32) -> Key {
-        switch code {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 8, 127: return .backspace
-        case 27: return altOrEscape()
-        case 0: return .ctrl(" ")
-        case 1...26: return .ctrl(Character(Unicode.Scalar(code + 96)!))
-        case 28...31: return .ctrl(Character(Unicode.Scalar(code + 64)!))
-        default:
-            guard let scalar = Unicode.Scalar(code) else { return .char("\u{FFFD}") }
-            return .char(Character(scalar))
-        }
-    }
-
-    /// ESC followed at once by a printable key is Alt+key (as readline sees it).
-    private func altOrEscape() -> Key {
-        var code: UInt32 = 0
-        let kind = folio_read_key(&code)
-        if kind == OK, code >= 32, code != 127, let s = Unicode.Scalar(code) {
-            return .alt(Character(s))
-        }
-        return .esc
-    }
-
-    /// Collects a bracketed paste up to its end marker. Text never runs as commands.
-    private func readPaste() -> String {
-        var scalars = String.UnicodeScalarView()
-        let cap = 1 << 20   // a paste beyond 1 MiB is cut; the composer caps further
-        var lastWasCR = false
-        while true {
-            var code: UInt32 = 0
-            let kind = folio_read_key(&code)
-            if kind == ERR {
-                var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-                if poll(&fds, 1, 200) <= 0 { break }   // sender stopped mid-paste
-                continue
-            }
-            if kind == KEY_CODE_YES {
-                if Int32(code) == Int32(FOLIO_KEY_PASTE_END) { break }
-                continue
-            }
-            // CR LF and a lone CR both become one LF, as a pasted line break.
-            if code == 10 && lastWasCR { lastWasCR = false; continue }
-            lastWasCR = code == 13
-            if scalars.count < cap, let s = Unicode.Scalar(code == 13 ? 10 : code) { scalars.append(s) }
-        }
-        return String(scalars)
+        return takeResize()
     }
 }
 

@@ -261,6 +261,10 @@ class SshHarness:
 
     def sshd_config(self, port):
         kiosk = shlex.join([self.folio, "--kiosk", "--content", self.content, "--outbox", self.outbox])
+        # A test can ask (SetEnv=LC_FOLIO_E2E=nohup) for folio in a session of its own, so that a
+        # hang-up sends it no SIGHUP, as on the box of issue 11: folio must then notice the
+        # hang-up on the tty itself.
+        kiosk = f'if [ "$LC_FOLIO_E2E" = nohup ]; then setsid -w {kiosk}; else {kiosk}; fi'
         return f"""\
 # folio e2e: a private sshd; nothing here is read from /etc/ssh.
 Port {port}

@@ -26,6 +26,12 @@ HARNESS = None
 OUTBOX_INIT = None
 
 
+def bytes_read(pid):
+    """How many bytes the process has read so far (rchar in /proc/PID/io)."""
+    with open(f"/proc/{pid}/io") as f:
+        return int(re.search(r"rchar:\s+(\d+)", f.read()).group(1))
+
+
 def setUpModule():
     """One sshd and one set of accounts for the whole module."""
     global HARNESS, OUTBOX_INIT
@@ -95,6 +101,27 @@ class SshTestCase(unittest.TestCase):
             self.assertEqual(h.children(pid), [], "folio started a process")
             self.assertEqual(os.listdir(self.s.marks), [], "a launcher program ran")
             time.sleep(0.02)
+
+    def kill_client_and_wait_for_exit(self, pane, pid):
+        """Kills the ssh client (the connection drops without a goodbye); folio must exit
+        within 1 s without spinning on the dead terminal."""
+        ticks_before = h.proc_stat(pid)[3]
+        os.kill(self.s.ssh_client_pid(pane), h.signal.SIGKILL)
+        killed = time.monotonic()
+        ticks = [ticks_before]
+
+        def gone():
+            info = h.proc_stat(pid)
+            if info is None or info[1] == "Z":
+                return True
+            ticks.append(info[3])
+            return False
+        wait_until(gone, 3, interval=0.01, what="folio to exit after the client died")
+        took = time.monotonic() - killed
+        if os.environ.get("FOLIO_E2E_TIMES"):
+            print(f"\n{self.id()}: folio exited {took * 1000:.0f} ms after the hang-up")
+        self.assertLessEqual(took, 1.0, "folio took more than 1 s to exit")
+        self.assertLess((ticks[-1] - ticks_before) / h.CLOCK_TICKS, 0.5, "folio spun on the dead terminal")
 
     def drafts_with(self, needle):
         return self.s.files_containing(os.path.join(self.s.home(VISITOR), ".local"), needle)
@@ -329,23 +356,27 @@ class KioskTests(SshTestCase):
         # only saving on hang-up can keep them.
         pane.send(" " + marker, literal=True)
         pane.wait_for(marker)
-        ticks_before = h.proc_stat(pid)[3]
-        client = self.s.ssh_client_pid(pane)
-        os.kill(client, h.signal.SIGKILL)
-        killed = time.monotonic()
-        ticks = [ticks_before]
-
-        def gone():
-            info = h.proc_stat(pid)
-            if info is None or info[1] == "Z":
-                return True
-            ticks.append(info[3])
-            return False
-        wait_until(gone, 3, interval=0.01, what="folio to exit after the client died")
-        self.assertLessEqual(time.monotonic() - killed, 1.0, "folio took more than 1 s to exit")
-        self.assertLess((ticks[-1] - ticks_before) / h.CLOCK_TICKS, 0.5, "folio spun on the dead terminal")
+        self.kill_client_and_wait_for_exit(pane, pid)
         self.assertTrue(self.drafts_with(marker), "no draft holds the typed text")
         self.assertEqual(self.delivered(marker), [], "an unsent draft was delivered")
+
+    def test_hang_up_mid_paste_exits_fast_and_keeps_the_pasted_text(self):
+        """Issue 11.1: a bracketed paste with no end, then the connection drops."""
+        marker = "pastemark" + uuid.uuid4().hex[:8]
+        pane = self.open_pane(VISITOR, options=("SetEnv=LC_FOLIO_E2E=nohup",))   # no SIGHUP comes
+        self.wait_for_ui(pane)
+        pane.send("c")
+        pane.wait_for("Name")
+        pid = self.folio_pid()
+        paste = "\x1b[200~hi " + marker
+        before = bytes_read(pid)
+        pane.send(paste, literal=True)
+        # Drop the connection as soon as folio has read the paste, well within the 200 ms of
+        # the issue: the paste is still open.
+        wait_until(lambda: bytes_read(pid) - before >= len(paste.encode()), 5, interval=0.002,
+                   what="folio to read the paste")
+        self.kill_client_and_wait_for_exit(pane, pid)
+        self.assertTrue(self.drafts_with(marker), "the open paste did not reach the draft")
 
     def test_no_key_starts_a_process_even_with_editor_set(self):
         env = f"SetEnv=EDITOR=/bin/sh VISUAL={self.s.spy} PAGER={self.s.spy} BROWSER={self.s.spy}"
@@ -402,6 +433,25 @@ class KioskTests(SshTestCase):
             return "Session ended: the limit is 3 seconds per visit." in pane.text()
         wait_until(ended, 10, interval=0.3, what="the session cap")
         self.assertGreaterEqual(time.monotonic() - started, 2.0)
+
+    def test_a_trickled_paste_cannot_outstay_the_session_limit(self):
+        """Issue 11.3: an open paste fed a byte every 100 ms; the 3 s cap still ends the visit."""
+        self.s.write_config(VISITOR, "session_limit = 3\nidle_timeout = 60\n")
+        pane = self.open_pane(VISITOR)
+        self.wait_for_ui(pane)
+        pid = self.folio_pid()
+        started = time.monotonic()   # the session began before this: the cap can only come sooner
+        pane.send("\x1b[200~", literal=True)
+
+        def ended():
+            pane.send("x", literal=True)   # the paste never ends
+            return "Session ended: the limit is 3 seconds per visit." in pane.text()
+        wait_until(ended, 10, interval=0.1, what="the session cap to end a trickled paste")
+        took = time.monotonic() - started
+        if os.environ.get("FOLIO_E2E_TIMES"):
+            print(f"\n{self.id()}: a 3 s session with a trickled paste ended after {took:.2f} s")
+        self.assertLess(took, 3 + 1.0, "the paste kept the session alive past its limit")
+        wait_until(lambda: not h.alive(pid), 5, what="folio to exit after the goodbye")
 
     def test_enquiries_are_limited_per_source_address(self):
         self.require_outbox()

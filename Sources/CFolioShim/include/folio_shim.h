@@ -1,4 +1,5 @@
-// Small C functions for ncurses macros that Swift cannot import.
+// Small C functions for ncurses macros that Swift cannot import. ncurses only draws:
+// folio reads and decodes the terminal's input itself.
 #ifndef FOLIO_SHIM_H
 #define FOLIO_SHIM_H
 #include <stdint.h>
@@ -14,13 +15,8 @@ uint32_t folio_a_italic(void);
 int folio_rows(void);
 int folio_cols(void);
 
-// Mouse: enable clicks and wheel; decode the last event. Returns 0 on success.
+// Mouse reports on or off (SGR 1006 over 1000; folio decodes them). Returns 0.
 int folio_mouse_enable(int on);
-int folio_mouse_read(int *y, int *x, int *kind);
-enum { FOLIO_MOUSE_NONE = 0, FOLIO_MOUSE_CLICK = 1, FOLIO_MOUSE_WHEEL_UP = 2, FOLIO_MOUSE_WHEEL_DOWN = 3 };
-
-// Wide reads.
-int folio_get_wch(uint32_t *out);  // returns OK(0), KEY_CODE_YES(1<<8) or ERR(-1)
 
 // Put one cell (a grapheme cluster as UTF-8) at y, x with attrs and colour pair.
 int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair);
@@ -36,10 +32,6 @@ int folio_signal_take(void);
 // 1 if SIGWINCH arrived since the last call (folio's own handler; ncurses installs none).
 int folio_winch_take(void);
 
-// Custom key codes for bracketed paste, registered with define_key.
-int folio_define_paste_keys(void);
-enum { FOLIO_KEY_PASTE_BEGIN = 0x7F00, FOLIO_KEY_PASTE_END = 0x7F01 };
-
 // Whether the terminal type is known to terminfo (setupterm without exiting).
 int folio_term_known(const char *term);
 
@@ -54,8 +46,6 @@ void folio_refresh(void);
 void folio_clear_screen(void);
 // Resizes ncurses' screens (resize_term: no KEY_RESIZE is queued). Callers clamp first.
 int folio_resize(int rows, int cols);
-// Non-blocking read of one key: OK (0), KEY_CODE_YES, or ERR (-1) when nothing is queued.
-int folio_read_key(uint32_t *out);
 
 // Ctrl-Z outside a kiosk: restore the terminal, stop, and take it back on `fg`.
 void folio_suspend(int want_mouse);

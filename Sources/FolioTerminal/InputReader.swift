@@ -1,0 +1,108 @@
+import FolioCore
+
+/// Turns a terminal's bytes into one `TerminalInput` at a time, with `InputDecoder`. Each
+/// call waits on the source at most once, for no longer than the caller's timeout and the
+/// decoder's own deadlines: the escape delay (a lone ESC becomes Esc) and the longest a
+/// paste may stay open (then it ends as if closed). Bytes that decode to nothing yet (the
+/// middle of a paste) come back as `.timeout`, so the caller's clock is checked between
+/// reads: a trickle of bytes cannot hold a session open past its limits.
+///
+/// After a hang-up it gives what the decoder held (an open paste), then `.hangup` for ever.
+public final class InputReader {
+    /// How long ESC waits for a following byte before it counts as Esc (as ncurses' ESCDELAY).
+    public static let escapeDelayMs: Int64 = 25
+    /// How long a bracketed paste may stay open. A real paste arrives in one burst.
+    public static let pasteLimitMs: Int64 = 10_000
+
+    private let source: ByteSource
+    private let now: () -> Int64
+    private let pasteLimitMs: Int64
+    private var decoder = InputDecoder()
+    private var pending: [TerminalInput] = []
+    private var next = 0                      // index of the next pending input
+    private var escapeDeadline: Int64?
+    private var pasteDeadline: Int64?
+    private var hungUp = false
+
+    /// `now` is monotonic milliseconds.
+    public init(source: ByteSource, now: @escaping () -> Int64, pasteLimitMs: Int64 = InputReader.pasteLimitMs) {
+        self.source = source
+        self.now = now
+        self.pasteLimitMs = pasteLimitMs
+    }
+
+    /// Whether a bracketed paste is open.
+    public var isPasting: Bool { decoder.isPasting }
+
+    /// Waits up to `timeoutMs` (negative: forever, or until a deadline of the decoder's).
+    /// `.timeout` may come early; the caller looks at its own clock.
+    public func read(timeoutMs: Int32) -> TerminalInput {
+        if let input = takePending() { return input }
+        if hungUp { return .hangup }
+        if expire(), let input = takePending() { return input }
+
+        switch source.read(timeoutMs: wait(timeoutMs)) {
+        case .bytes(let bytes):
+            let events = decoder.feed(bytes)
+            accept(events)
+            // A paste that began in these bytes (perhaps right after another ended) starts its clock now.
+            if decoder.isPasting && (pasteDeadline == nil || events.contains(where: Self.isPaste)) {
+                pasteDeadline = now() + pasteLimitMs
+            }
+            if !decoder.isPasting { pasteDeadline = nil }
+            escapeDeadline = decoder.awaitsEscapeDelay ? now() + Self.escapeDelayMs : nil
+        case .hangup:
+            hungUp = true
+            accept(decoder.hangUp())
+            return takePending() ?? .hangup
+        case .timeout, .interrupted:
+            _ = expire()
+        }
+        return takePending() ?? .timeout
+    }
+
+    /// Acts on the deadlines that have passed; true when that produced input.
+    private func expire() -> Bool {
+        let time = now()
+        var events: [InputEvent] = []
+        if let deadline = escapeDeadline, time >= deadline {
+            escapeDeadline = nil
+            events += decoder.escapeDelayPassed()
+        }
+        if let deadline = pasteDeadline, time >= deadline {
+            pasteDeadline = nil
+            events += decoder.endPaste()
+        }
+        accept(events)
+        return !events.isEmpty
+    }
+
+    /// The wait for the source: the caller's timeout, shortened to the nearest deadline.
+    private func wait(_ timeoutMs: Int32) -> Int32 {
+        let time = now()
+        var wait = timeoutMs < 0 ? Int64.max : Int64(timeoutMs)
+        for deadline in [escapeDeadline, pasteDeadline].compactMap({ $0 }) { wait = min(wait, max(0, deadline - time)) }
+        return wait == Int64.max ? -1 : Int32(clamping: wait)
+    }
+
+    private func accept(_ events: [InputEvent]) {
+        for event in events {
+            // Replies to queries are not input; folio sends no query yet (a theme query would
+            // add a TerminalInput case for them).
+            if case .key(let key) = event { pending.append(.key(key)) }
+        }
+    }
+
+    private func takePending() -> TerminalInput? {
+        guard next < pending.count else { return nil }
+        defer {
+            next += 1
+            if next == pending.count { pending.removeAll(keepingCapacity: true); next = 0 }
+        }
+        return pending[next]
+    }
+
+    private static func isPaste(_ event: InputEvent) -> Bool {
+        if case .key(.paste) = event { true } else { false }
+    }
+}
