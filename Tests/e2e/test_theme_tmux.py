@@ -6,6 +6,8 @@ here into cells of (character, foreground, attributes) and compared whole.
 """
 import os
 import re
+import shutil
+import tempfile
 import unittest
 
 from tmux_util import FOLIO_BIN, REPO, Pane, have_tmux
@@ -67,7 +69,10 @@ def style_of(screen, text):
 @unittest.skipUnless(have_tmux(), "tmux is not installed")
 class LiveAndRenderColours(unittest.TestCase):
     def live(self, keys, ready):
-        pane = Pane(f"{FOLIO_BIN} --content {CONTENT}", width=80, height=24)
+        # A state directory of its own: a draft left by another run would change the status bar.
+        state = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, state, True)
+        pane = Pane(f"{FOLIO_BIN} --content {CONTENT}", width=80, height=24, env={"XDG_STATE_HOME": state})
         self.addCleanup(pane.kill)
         pane.wait_for("About")
         for key in keys:
