@@ -43,6 +43,9 @@ public enum HandOff: Sendable, Hashable, CustomStringConvertible {
 enum ChildProcess {
     static func run(_ arguments: [String], input: [UInt8], timeoutMilliseconds: Int) -> HandOff {
         guard let program = arguments.first else { return .unavailable("empty command") }
+        // An MTA that exits before reading everything must not kill folio: EPIPE ends the
+        // writing instead (the child's exit status tells the rest). The child gets the default back.
+        signal(SIGPIPE, SIG_IGN)
         var pipeEnds: [Int32] = [-1, -1]
         guard pipe(&pipeEnds) == 0 else { return .unavailable("pipe: \(String(cString: strerror(errno)))") }
         let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
@@ -86,7 +89,7 @@ enum ChildProcess {
     }
 
     /// Writes everything unless the deadline passes; a reader that closed early (EPIPE) ends
-    /// the writing, and its exit status tells the rest. SIGPIPE must be ignored by the caller.
+    /// the writing, and its exit status tells the rest. `run` ignores SIGPIPE first.
     private static func feed(_ descriptor: Int32, _ bytes: [UInt8], deadline: Int) -> Bool {
         var offset = 0
         while offset < bytes.count {

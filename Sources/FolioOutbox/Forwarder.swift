@@ -67,7 +67,6 @@ public struct Forwarder: Sendable {
     /// posix_spawnp; for the standard command, sendmail is also looked for where it usually
     /// lives outside a user's PATH.
     @Sendable static func spawn(_ arguments: [String], _ input: [UInt8], _ timeout: Int) -> HandOff {
-        signal(SIGPIPE, SIG_IGN)
         let outcome = ChildProcess.run(arguments, input: input, timeoutMilliseconds: timeout)
         guard case .unavailable = outcome, arguments.first == "sendmail" else { return outcome }
         for path in MailCommand.sendmailFallbacks where access(path, X_OK) == 0 {
