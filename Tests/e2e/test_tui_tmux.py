@@ -99,7 +99,7 @@ class BrowserInTmux(unittest.TestCase):
         with open(log) as f:
             logged = f.read()
         self.assertIn(os.path.join(content, "services", "zz-broken.md") + ":3:7: error:", logged)
-        self.assertIn(os.path.join(content, "services", "zz-tagged.md") + ":3:8: error: tag 'Kafak'", logged)
+        self.assertIn(os.path.join(content, "services", "zz-tagged.md") + ":3:8: warning: tag 'Kafak' is in no group", logged)
 
     def test_open_item_directly_and_ctrl_c(self):
         pane = Pane(folio("bankvole"), width=100, height=30)
