@@ -3,7 +3,8 @@ import Glibc
 
 /// Opens a directory the outbox or the draft store writes into, refusing what an attacker could
 /// plant: a symlink, something that is not a directory, or a directory others may write to
-/// without the sticky bit. Returns an O_PATH descriptor of exactly what was checked.
+/// (sticky or not: in a sticky directory the other users' own entries are still theirs to
+/// delete or swap). Returns an O_PATH descriptor of exactly what was checked.
 enum SafeDirectory {
     /// lstat for a clear message, then open without following, then check what was opened.
     static func open(at parent: Int32, _ name: String, display: String, create: Bool,
@@ -46,11 +47,25 @@ enum SafeDirectory {
             close(descriptor)
             throw OutboxError.unsafe("not a directory", path: display)
         }
-        if opened.st_mode & S_IWOTH != 0 && opened.st_mode & S_ISVTX == 0 {
+        if opened.st_mode & S_IWOTH != 0 {
             close(descriptor)
-            throw OutboxError.unsafe("writable by others without the sticky bit: anyone could replace messages; "
-                                     + "run chmod o-w (or folio outbox init)", path: display)
+            throw OutboxError.unsafe("writable by others: anyone could delete or replace messages; "
+                                     + "run chmod o-w \(display) (or folio outbox init)", path: display)
         }
         return descriptor
+    }
+
+    /// Refuses a directory that `owner` does not own: its owner could delete or replace what
+    /// folio writes there, whatever the mode says.
+    static func requireOwner(_ info: stat, owner: uid_t, display: String, fix: String) throws(OutboxError) {
+        guard info.st_uid != owner else { return }
+        throw OutboxError.unsafe("owned by \(userName(info.st_uid)), not by the outbox's owner \(userName(owner)): "
+                                 + "that account could delete or replace messages; \(fix)", path: display)
+    }
+
+    /// "alice (uid 1001)", or "uid 1001" for an account without a name.
+    static func userName(_ uid: uid_t) -> String {
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        return "\(String(cString: name)) (uid \(uid))"
     }
 }

@@ -88,16 +88,45 @@ import Testing
         #expect(throws: OutboxError.self) { try deliver(temp.file("file")) }
     }
 
-    @Test func worldWritableWithoutStickyIsRefused() throws {
+    /// Writable by others is refused, sticky or not, for the root and each of tmp/ new/ cur/.
+    @Test(arguments: ["", "/tmp", "/new", "/cur"])
+    func writableByOthersIsRefusedStickyOrNot(sub: String) throws {
         let temp = TempDirectory()
         let outbox = temp.file("outbox")
         try Maildir(path: outbox).prepare()
-        chmod(outbox, 0o777)
-        #expect(throws: OutboxError.self) { try deliver(outbox) }
-        chmod(outbox, 0o1777)
+        for mode: mode_t in [0o777, 0o1777, 0o703] {
+            chmod(outbox + sub, mode)
+            do throws(OutboxError) {
+                _ = try deliver(outbox)
+                Issue.record("delivered with \(outbox + sub) at mode \(String(mode, radix: 8))")
+            } catch {
+                #expect(error.kind == .unsafeOutbox && error.path == outbox + sub)
+                #expect(error.reason.hasPrefix("writable by others") && error.reason.contains("chmod o-w \(outbox + sub)"))
+            }
+        }
+        chmod(outbox + sub, 0o700)
         _ = try deliver(outbox)
-        chmod(outbox + "/new", 0o777)
-        #expect(throws: OutboxError.self) { try deliver(outbox) }
+    }
+
+    /// Issue 11 item 8: another account's directory inside the outbox is refused whatever its
+    /// mode, since its owner could delete what folio writes there.
+    @Test(.enabled(if: geteuid() == 0, "needs root to give a directory away"), arguments: ["", "/tmp", "/new", "/cur"])
+    func directoriesOfAnotherAccountAreRefused(sub: String) throws {
+        let temp = TempDirectory()
+        let outbox = temp.file("outbox")
+        try Maildir(path: outbox).prepare()
+        let before = entries(outbox + "/new")
+        chown(outbox + sub, 12_345, gid_t.max)
+        do throws(OutboxError) {
+            _ = try deliver(outbox)
+            Issue.record("delivered with \(outbox + sub) owned by uid 12345")
+        } catch {
+            #expect(error.kind == .unsafeOutbox && error.path == outbox + sub)
+            #expect(error.reason.hasPrefix("owned by uid 12345, not by the outbox's owner"))
+        }
+        #expect(entries(outbox + "/new") == before)
+        chown(outbox + sub, geteuid(), gid_t.max)
+        _ = try deliver(outbox)
     }
 
     @Test(.enabled(if: geteuid() != 0, "root ignores permission bits; the e2e tests use a read-only mount"))

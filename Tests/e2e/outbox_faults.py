@@ -1,6 +1,8 @@
 """Faults: a read-only outbox, a full file system, unsafe directories and planted symlinks.
 Each leaves nothing in new/ or tmp/, exits 73 or 75, and a retry works once fixed."""
 import os
+import pwd
+import unittest
 import subprocess
 
 from outbox_support import IS_ROOT, TempDirTest, enquire, files, folio, strict_messages
@@ -69,9 +71,43 @@ class FaultTests(TempDirTest):
         os.chmod(self.outbox, 0o777)
         result = enquire(self.outbox)
         self.assertEqual(result.returncode, 73, result.stderr)
-        self.assertIn("writable by others without the sticky bit", result.stderr.decode())
-        os.chmod(self.outbox, 0o1777)  # sticky: accepted
+        self.assertIn("writable by others", result.stderr.decode())
+        os.chmod(self.outbox, 0o1777)  # sticky as well: others still own what they put there
+        result = enquire(self.outbox)
+        self.assertEqual(result.returncode, 73, result.stderr)
+        self.assertIn(f"writable by others: anyone could delete or replace messages; run chmod o-w {self.outbox}",
+                      result.stderr.decode())
+        os.chmod(self.outbox, 0o700)
         self.assert_saved(enquire(self.outbox))
+
+    @unittest.skipUnless(IS_ROOT, "needs root to give the directories to another account")
+    def test_queue_directories_owned_by_another_user_are_refused(self):
+        """Issue 11 item 8: tmp/ new/ cur/ owned by another account with mode 1777."""
+        self.assert_saved(enquire(self.outbox))
+        before = files(os.path.join(self.outbox, "new"))
+        nobody = pwd.getpwnam("nobody").pw_uid
+        for sub in ("tmp", "new", "cur"):
+            path = os.path.join(self.outbox, sub)
+            os.chown(path, nobody, -1)
+            os.chmod(path, 0o1777)
+        result = enquire(self.outbox)
+        self.assertEqual(result.returncode, 73, result.stderr)
+        self.assertIn(f"({os.path.join(self.outbox, 'tmp')})", result.stderr.decode())
+        self.assertIn("writable by others", result.stderr.decode())
+        # Owned by another account even with a private mode: still refused, and said so.
+        for sub in ("tmp", "new", "cur"):
+            os.chmod(os.path.join(self.outbox, sub), 0o700)
+        result = enquire(self.outbox)
+        self.assertEqual(result.returncode, 73, result.stderr)
+        self.assertIn("owned by nobody", result.stderr.decode())
+        self.assertIn("not by the outbox's owner", result.stderr.decode())
+        self.assertEqual(files(os.path.join(self.outbox, "new")), before)
+        # cur/ alone belonging to someone else is enough.
+        for sub in ("tmp", "new"):
+            os.chown(os.path.join(self.outbox, sub), os.geteuid(), -1)
+        result = enquire(self.outbox)
+        self.assertEqual(result.returncode, 73, result.stderr)
+        self.assertIn(f"({os.path.join(self.outbox, 'cur')})", result.stderr.decode())
 
 
 class SymlinkTests(TempDirTest):
