@@ -1,3 +1,4 @@
+import FolioPOSIX
 import FolioSession
 import Glibc
 
@@ -47,7 +48,7 @@ enum ChildProcess {
         // writing instead (the child's exit status tells the rest). The child gets the default back.
         signal(SIGPIPE, SIG_IGN)
         var pipeEnds: [Int32] = [-1, -1]
-        guard pipe(&pipeEnds) == 0 else { return .unavailable("pipe: \(String(cString: strerror(errno)))") }
+        guard pipe(&pipeEnds) == 0 else { return .unavailable("pipe: \(SystemError.current)") }
         let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
@@ -75,7 +76,7 @@ enum ChildProcess {
         close(readEnd)
         guard spawned == 0 else {
             close(writeEnd)
-            return .unavailable("cannot run \(program): \(String(cString: strerror(spawned)))")
+            return .unavailable("cannot run \(program): \(SystemError(spawned))")
         }
         let deadline = Int(MonotonicClock.now()) + timeoutMilliseconds
         _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
@@ -112,7 +113,7 @@ enum ChildProcess {
             var status: Int32 = 0
             let done = waitpid(pid, &status, WNOHANG)
             if done == pid { return decode(status) }
-            if done < 0 && errno != EINTR { return .unavailable("waitpid: \(String(cString: strerror(errno)))") }
+            if done < 0 && errno != EINTR { return .unavailable("waitpid: \(SystemError.current)") }
             if Int(MonotonicClock.now()) >= deadline {
                 terminate(pid)
                 return .timedOut
