@@ -134,6 +134,7 @@ class SshHarness:
         self.root = None
         self.accept_env = None   # None: the default list in sshd_config
         self.kiosk_argv = None   # None: folio --kiosk --content … --outbox …
+        self.client_alive = (5, 2)   # the visitor's ClientAliveInterval and ClientAliveCountMax
 
     # ---- set-up and tear-down ---------------------------------------------------------------
 
@@ -307,8 +308,8 @@ Match User {VISITOR}
     ForceCommand {kiosk}
     PermitTTY yes
     DisableForwarding yes
-    ClientAliveInterval 5
-    ClientAliveCountMax 2
+    ClientAliveInterval {self.client_alive[0]}
+    ClientAliveCountMax {self.client_alive[1]}
 """
 
     def start_sshd(self):
