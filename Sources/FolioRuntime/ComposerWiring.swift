@@ -66,12 +66,11 @@ public struct ComposerWiring: Sendable {
     }
 
     /// On every way out (quit, Ctrl-C, hang-up, a signal, a time limit): saves what the draft
-    /// lacks. Returns the reason when that failed, for a message once the terminal is restored.
+    /// lacks (or removes it when the form was emptied). Returns what became of the draft, for
+    /// the goodbye, and the reason when saving failed.
     @discardableResult
-    public func saveOnExit(_ state: AppState) -> String? {
-        guard let effect = state.composer.draftEffect else { return nil }
-        if case .draft(.failed(let reason))? = perform(effect) { return reason }
-        return nil
+    public func saveOnExit(_ state: AppState) -> DraftOnExit {
+        state.composer.draftOnExit(after: state.composer.draftEffect.flatMap(perform))
     }
 
     // MARK: Times, in local time without Foundation

@@ -7,13 +7,14 @@ public enum SessionExpiry: Sendable, Hashable {
     /// The session reached its length cap.
     case sessionLimit(seconds: Int)
 
-    /// One line for the goodbye screen, and for stdout after the terminal is restored.
-    public func goodbye(draftSaved: Bool) -> String {
+    /// One line for the goodbye screen, and for stdout after the terminal is restored: why,
+    /// then `draft`, the sentence about the draft when there is one.
+    public func goodbye(draft: String?) -> String {
         let why = switch self {
         case .idle(let s): "Session ended after \(SessionClock.spoken(s)) without input."
         case .sessionLimit(let s): "Session ended: the limit is \(SessionClock.spoken(s)) per visit."
         }
-        return draftSaved ? why + " Your draft was saved." : why
+        return draft.map { why + " " + $0 } ?? why
     }
 }
 

@@ -125,17 +125,15 @@ struct BrowseCommand: ParsableCommand {
         loop.perform = { [composer] in composer.perform($0) }
         let reason = loop.run(&state, on: backend)
         // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP, timeouts.
-        let hadDraft = state.composer.draftEffect != nil
-        let draftProblem = composer.saveOnExit(state)
-        let draftSaved = hadDraft && draftProblem == nil
+        let draft = composer.saveOnExit(state)
         if case .expired(let why) = reason {
-            Goodbye.show(why.goodbye(draftSaved: draftSaved), on: backend)
+            Goodbye.show(why.goodbye(draft: draft.sentence), on: backend)
         }
         backend.close()
-        if let draftProblem { printError("folio: the draft was not saved: \(draftProblem)") }
+        if case .failed(let problem) = draft { printError("folio: the draft was not saved: \(problem)") }
         switch reason {
         case .signal(let number): throw ExitCode(128 + number)
-        case .expired(let why): print(why.goodbye(draftSaved: draftSaved))
+        case .expired(let why): print(why.goodbye(draft: draft.sentence))
         case .quit, .hangup: break
         }
     }

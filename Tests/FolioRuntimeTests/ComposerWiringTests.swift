@@ -94,14 +94,16 @@ import Testing
         let wiring = Self.wiring(dir)
         var first = Visitor.filled()
         first.key(.esc)
-        #expect(wiring.saveOnExit(first) == nil)
+        #expect(wiring.saveOnExit(first) == .savedNow)
         var next = Visitor.browsing()
         wiring.offerDraft(into: &next)
         #expect(next.composer.pendingDraft?.enquiry == Visitor.ada)
         #expect(!next.composer.isOpen)
+        let offeredAt = next.composer.pendingDraft?.savedAt ?? ""
         next.key(.char("c")); next.key(.enter)
         #expect(next.composer.enquiry == Visitor.ada)
-        #expect(wiring.saveOnExit(next) == nil)                   // nothing new to save
+        // Nothing new to save: the draft on disk is the one resumed.
+        #expect(wiring.saveOnExit(next) == .savedEarlier(at: offeredAt))
         next.key(.char("d"))                                         // typed: "d" is text now
         Self.run(update(&next, .typingPaused), wiring, &next)
         #expect(DraftStore(directory: dir.path + "/drafts").load()?.message == Visitor.ada.message + "d")

@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func goodbyeLines() {
-        #expect(SessionExpiry.idle(seconds: 600).goodbye(draftSaved: true)
+        #expect(SessionExpiry.idle(seconds: 600).goodbye(draft: "Your draft was saved.")
                 == "Session ended after 10 minutes without input. Your draft was saved.")
-        #expect(SessionExpiry.idle(seconds: 1).goodbye(draftSaved: false)
+        #expect(SessionExpiry.idle(seconds: 1).goodbye(draft: nil)
                 == "Session ended after 1 second without input.")
-        #expect(SessionExpiry.sessionLimit(seconds: 3_600).goodbye(draftSaved: false)
+        #expect(SessionExpiry.sessionLimit(seconds: 3_600).goodbye(draft: nil)
                 == "Session ended: the limit is 1 hour per visit.")
     }
 

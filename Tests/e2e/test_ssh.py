@@ -422,6 +422,8 @@ class KioskTests(SshTestCase):
         pid = self.folio_pid()
         typed = time.monotonic()
         pane.wait_for("Session ended after 2 seconds without input.", timeout=10)
+        # The autosave ran a second after typing; the goodbye says when, not that it saved now.
+        self.assertRegex(" ".join(pane.text().split()), r"Your draft was saved at \d\d:\d\d\.")
         wait_until(lambda: not h.alive(pid), 3, what="folio to exit after the goodbye")
         self.assertGreaterEqual(time.monotonic() - typed, 1.9)
         self.assertTrue(self.drafts_with(marker), "the idle timeout lost the draft")
