@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
@@ -27,6 +26,11 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libyaml's event API: front matter, the stack file and the site config.
+        .systemLibrary(
+            name: "CLibYAML",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // C shim for ncurses macros (A_BOLD, getmaxyx, mouse masks) Swift cannot import.
         .target(
@@ -43,7 +47,7 @@ let package = Package(
         .target(name: "FolioText", dependencies: ["CCmarkGFM"]),
         .target(
             name: "FolioContent",
-            dependencies: ["FolioText", "FolioPOSIX", "Yams", "TOMLKit"]
+            dependencies: ["FolioText", "FolioPOSIX", "CLibYAML", "TOMLKit"]
         ),
         // FolioSession for its MonotonicClock (the forwarder's deadlines).
         .target(name: "FolioOutbox", dependencies: ["FolioText", "FolioSession", "FolioPOSIX"]),

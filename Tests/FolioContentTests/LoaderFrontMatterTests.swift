@@ -23,7 +23,7 @@ import Testing
 
     @Test func malformedYAMLMappingInsideAValue() throws {
         #expect(try ScratchTree.diagnostics(service: "colon.md", "---\ntitle: a: b\n---\n") == [
-            "services/colon.md:2:9: error: malformed YAML front matter: mapping values are not allowed in this context",
+            "services/colon.md:2:9: error: malformed YAML front matter: mapping values are not allowed in this context; quote the value",
         ])
     }
 
@@ -45,9 +45,10 @@ import Testing
         ])
     }
 
+    /// At the second key, saying where the first one is.
     @Test func duplicateKey() throws {
         #expect(try ScratchTree.diagnostics(service: "twice.md", "---\ntitle: A\ntitle: B\n---\n") == [
-            "services/twice.md:2:1: error: duplicate key 'title' in front matter",
+            "services/twice.md:3:1: error: duplicate key 'title' in front matter (first at 2:1)",
         ])
     }
 
