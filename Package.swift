@@ -57,8 +57,8 @@ let package = Package(
         .target(name: "FolioRuntime", dependencies: ["FolioCore", "FolioOutbox"]),
 
         // Session policy for shared boxes: kiosk settings, rate limits, limits on the
-        // environment a client sends. POSIX only, no ncurses.
-        .target(name: "FolioSession", dependencies: ["FolioPOSIX"]),
+        // environment a client sends. POSIX only, no ncurses; FolioText for the theme names.
+        .target(name: "FolioSession", dependencies: ["FolioPOSIX", "FolioText"]),
 
         // The one ncurses backend.
         .target(name: "FolioTerminal", dependencies: ["FolioCore", "FolioSession", "CNcursesw", "CFolioShim"]),
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox", "FolioPOSIX"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Golden"]),
-        .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession", "FolioPOSIX"]),
+        .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession", "FolioPOSIX", "FolioText"]),
         .testTarget(name: "FolioSearchTests", dependencies: ["FolioSearch", "FolioContent"]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime", "FolioCore", "FolioOutbox"]),
         .testTarget(name: "FolioTerminalTests",

@@ -9,6 +9,7 @@
 ///     content = "/srv/folio/content"
 ///     ratelimit_file = /var/lib/folio/ratelimit
 ///     forward_command = "msmtp -a work"   # folio outbox forward: instead of sendmail -oi
+///     theme = light              # auto (default), dark or light
 ///
 /// Blank lines and lines starting with `#` are skipped; in an unquoted value a `#` after
 /// white space starts a comment. A value in double quotes is taken as written (no escapes).
@@ -17,7 +18,7 @@
 public enum ConfigFile {
     public static let keys = [
         "kiosk", "idle_timeout", "session_limit", "enquiries_per_hour",
-        "outbox", "content", "ratelimit_file", "forward_command",
+        "outbox", "content", "ratelimit_file", "forward_command", "theme",
     ]
 
     public static func parse(_ text: String, path: String) -> (SessionSettings, [ConfigDiagnostic]) {
@@ -95,6 +96,7 @@ public enum ConfigFile {
             guard text.contains(where: { $0 != " " && $0 != "\t" }) else { return "expected a command, such as msmtp -a work" }
             settings.forwardCommand = text
             return nil
+        case "theme": return take(ConfigValue.theme(text)) { settings.theme = $0 }
         default: return "unhandled key"   // unreachable: `keys` is checked first
         }
     }

@@ -1,3 +1,5 @@
+import FolioText
+
 /// Parsers for the values a config file or flag may hold. Each returns the value or a message
 /// saying what was expected, which the caller places at a line and column.
 public enum ConfigValue {
@@ -42,6 +44,15 @@ public enum ConfigValue {
                 + "found `\(shown(text))`"))
         }
         return .success(.value(n))
+    }
+
+    /// auto, dark or light.
+    public static func theme(_ text: String) -> Result<ThemeChoice, ConfigValueError> {
+        guard let choice = ThemeChoice(rawValue: text) else {
+            let names = ThemeChoice.allCases.map(\.rawValue).joined(separator: ", ")
+            return .failure(ConfigValueError("expected one of \(names); found `\(shown(text))`"))
+        }
+        return .success(choice)
     }
 
     /// An absolute path: a relative one would depend on the directory sshd starts folio in.

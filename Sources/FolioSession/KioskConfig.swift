@@ -1,4 +1,5 @@
 import FolioPOSIX
+import FolioText
 
 /// The settings a session runs with, after defaults, config files and flags are merged.
 ///
@@ -19,6 +20,8 @@ public struct KioskConfig: Sendable, Hashable {
     public var content: String?
     /// The config's `ratelimit_file`; nil means `RateLimiter.defaultStateFile(environment:)`.
     public var rateLimitFile: String?
+    /// The config's `theme`; nil leaves it to `--theme`, FOLIO_THEME or auto.
+    public var theme: ThemeChoice?
 
     public enum KioskDefaults {
         public static let idleTimeout = 600
@@ -28,10 +31,10 @@ public struct KioskConfig: Sendable, Hashable {
 
     public init(kiosk: Bool = false, idleTimeout: Int? = nil, sessionLimit: Int? = nil,
                 enquiriesPerHour: Int? = nil, outbox: String? = nil, content: String? = nil,
-                rateLimitFile: String? = nil) {
+                rateLimitFile: String? = nil, theme: ThemeChoice? = nil) {
         self.kiosk = kiosk; self.idleTimeout = idleTimeout; self.sessionLimit = sessionLimit
         self.enquiriesPerHour = enquiriesPerHour; self.outbox = outbox; self.content = content
-        self.rateLimitFile = rateLimitFile
+        self.rateLimitFile = rateLimitFile; self.theme = theme
     }
 
     /// Applies the mode's defaults to whatever `settings` leaves unsaid.
@@ -50,7 +53,7 @@ public struct KioskConfig: Sendable, Hashable {
                   enquiriesPerHour: pick(settings.enquiriesPerHour,
                                          kioskDefault: KioskDefaults.enquiriesPerHour),
                   outbox: settings.outbox, content: settings.content,
-                  rateLimitFile: settings.rateLimitFile)
+                  rateLimitFile: settings.rateLimitFile, theme: settings.theme)
     }
 
     /// Config files (see `ConfigLoader`) with `flags` laid on top. Any `.error` diagnostic

@@ -1,3 +1,5 @@
+import FolioText
+
 /// A time or count limit that can also be switched off explicitly (`idle_timeout = off`), which
 /// is different from not mentioning it (then the default for the mode applies).
 public enum Limit: Sendable, Hashable {
@@ -28,13 +30,15 @@ public struct SessionSettings: Sendable, Hashable {
     /// What `folio outbox forward` runs instead of `sendmail -oi` (words; "--" and the
     /// recipient are appended).
     public var forwardCommand: String?
+    /// `theme =`; `--theme` and FOLIO_THEME take precedence (see `Appearance.requested`).
+    public var theme: ThemeChoice?
 
     public init(kiosk: Bool? = nil, idleTimeout: Limit? = nil, sessionLimit: Limit? = nil,
                 enquiriesPerHour: Limit? = nil, outbox: String? = nil, content: String? = nil,
-                rateLimitFile: String? = nil) {
+                rateLimitFile: String? = nil, theme: ThemeChoice? = nil) {
         self.kiosk = kiosk; self.idleTimeout = idleTimeout; self.sessionLimit = sessionLimit
         self.enquiriesPerHour = enquiriesPerHour; self.outbox = outbox; self.content = content
-        self.rateLimitFile = rateLimitFile
+        self.rateLimitFile = rateLimitFile; self.theme = theme
     }
 
     /// `other` laid over `self`: each field `other` sets wins, except `kiosk`, which any layer
@@ -50,6 +54,7 @@ public struct SessionSettings: Sendable, Hashable {
         if let v = other.content { merged.content = v }
         if let v = other.rateLimitFile { merged.rateLimitFile = v }
         if let v = other.forwardCommand { merged.forwardCommand = v }
+        if let v = other.theme { merged.theme = v }
         return merged
     }
 }

@@ -37,7 +37,8 @@ struct BrowseCommand: ParsableCommand {
           folio                      browse the bundled portfolio
           folio bankvole             open the Bankvole case study
           folio --content ~/site     browse another site's Markdown
-          NO_COLOR=1 folio           monochrome: bold, underline and reverse only
+          folio --theme light        colours for a light background
+          NO_COLOR=1 folio           monochrome: bold, underline, dim and reverse only
 
         EXIT STATUS
           0 on a normal quit, 1 when the portfolio cannot be shown, 128+N after signal N.
@@ -53,8 +54,7 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var kiosk: KioskOptions
 
-    @Flag(name: .customLong("no-color"), help: "No colours; emphasis by bold, underline and reverse (also $NO_COLOR).")
-    var noColor = false
+    @OptionGroup var look: AppearanceOptions
 
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own selection).")
     var noMouse = false
@@ -96,7 +96,7 @@ struct BrowseCommand: ParsableCommand {
 
         let backend: TerminalBackend
         do {
-            let appearance = Appearance.choose(noColorFlag: noColor, environment: ProcessEnvironment.current())
+            let appearance = look.appearance(config: session.config.theme, environment: ProcessEnvironment.current())
             backend = try TerminalBackend(options: .init(colour: appearance.colour, mouse: !noMouse,
                                                          theme: appearance.theme))
         } catch {

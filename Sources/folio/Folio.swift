@@ -18,7 +18,10 @@ struct Folio: ParsableCommand {
         ENVIRONMENT
           FOLIO_CONTENT   content directory (same as --content)
           FOLIO_OUTBOX    outbox Maildir (same as --outbox)
-          NO_COLOR        any value turns colour off
+          FOLIO_THEME     auto, dark or light (same as --theme)
+          COLORFGBG       "fg;bg" colour numbers; --theme auto reads the background from it
+                          when the terminal does not answer
+          NO_COLOR        any non-empty value turns colour off (wins over every theme)
         """,
         version: FolioVersion.string,
         subcommands: [

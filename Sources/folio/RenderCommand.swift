@@ -28,8 +28,9 @@ struct RenderCommand: ParsableCommand {
 
         Output is plain text unless stdout is a terminal, in which case styles and colours \
         are shown with ANSI escapes: the live UI's theme at the number of colours terminfo \
-        gives $TERM. --no-color (or NO_COLOR) keeps bold, underline, dim and reverse but \
-        drops colour; --plain drops every escape.
+        gives $TERM. --theme (or FOLIO_THEME) picks the dark or light colours; auto goes by \
+        $COLORFGBG, else dark (render asks the terminal nothing). --no-color (or NO_COLOR) \
+        keeps bold, underline, dim and reverse but drops colour; --plain drops every escape.
 
         EXAMPLES
           folio render                               the opening screen at 80x24
@@ -55,8 +56,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Keys to press before printing, e.g. \"j j enter\".", valueName: "KEYS"))
     var keys = ""
 
-    @Flag(name: .long, help: "No colour (attributes stay when writing to a terminal). Also NO_COLOR.")
-    var noColor = false
+    @OptionGroup var look: AppearanceOptions
 
     @Flag(name: .long, help: "Plain text: no escape sequences at all, trailing spaces trimmed.")
     var plain = false
@@ -87,7 +87,7 @@ struct RenderCommand: ParsableCommand {
         } else {
             // The live UI's theme at the live UI's number of colours (terminfo's for $TERM).
             let environment = ProcessEnvironment.current()
-            let appearance = Appearance.choose(noColorFlag: noColor, environment: environment)
+            let appearance = look.appearance(config: nil, environment: environment)
             let colours = appearance.colours(terminalColours: TerminalCheck.colours(term: environment["TERM"]))
             PlainOutput.write(AnsiText.lines(buffer, theme: appearance.theme, colours: colours))
         }

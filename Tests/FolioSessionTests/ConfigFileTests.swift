@@ -1,3 +1,4 @@
+import FolioText
 import Testing
 @testable import FolioSession
 
@@ -12,6 +13,7 @@ import Testing
         outbox = /var/mail/folio-outbox
         content = "/srv/folio/my content #1"
         ratelimit_file = /var/lib/folio/ratelimit
+        theme = light
 
         """
         let (settings, diagnostics) = ConfigFile.parse(text, path: "f")
@@ -19,7 +21,7 @@ import Testing
         #expect(settings == SessionSettings(kiosk: true, idleTimeout: .value(600), sessionLimit: .value(3_600),
                                             enquiriesPerHour: .value(3), outbox: "/var/mail/folio-outbox",
                                             content: "/srv/folio/my content #1",
-                                            rateLimitFile: "/var/lib/folio/ratelimit"))
+                                            rateLimitFile: "/var/lib/folio/ratelimit", theme: .light))
     }
 
     @Test func forwardCommandIsKeptAsWrittenAndMustNotBeBlank() {
@@ -54,6 +56,7 @@ import Testing
         ("content = \"/srv/x", 1, 11, "content: unterminated quoted value"),
         ("content = \"/srv/x\" junk", 1, 20, "content: unexpected `j` after the closing quote"),
         ("kiosk = tr\u{1B}ue", 1, 11, "control character U+001B"),
+        ("theme = Light", 1, 9, "theme: expected one of auto, dark, light; found `Light`"),
     ])
     func reportsErrorsAtLineAndColumn(text: String, line: Int, column: Int, message: String) {
         let (_, diagnostics) = ConfigFile.parse(text, path: "/etc/folio/folio.conf")

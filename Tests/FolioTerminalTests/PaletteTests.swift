@@ -13,19 +13,24 @@ import Testing
 
     @Test(arguments: Role.allCases)
     func renderEmitsWhatThePaletteAsksNcursesFor(_ role: Role) {
-        for depth in Self.depths {
-            let palette = Palette(theme: .dark, colours: depth)
-            let pairs = Dictionary(uniqueKeysWithValues: palette.pairs().map { ($0.pair, $0.foreground) })
-            for extra in Self.extras {
-                let style = Style(role, extra)
-                let (bits, pair) = palette.attributes(for: style)
-                let foreground = pair == 0 ? -1 : pairs[Int32(pair)] ?? -2
-                let rendered = AnsiText.lines(Self.cell(style), theme: .dark, colours: depth)[0]
-                // A plain cell is written without any escape.
-                let expected = style == .plain ? "x" : Self.expectedSGR(bits: bits, foreground: foreground) + "x\u{1B}[0m"
-                #expect(rendered == expected,
-                        "\(role) \(extra) at \(depth) colours")
+        for theme in [Theme.dark, .light] {
+            for depth in Self.depths {
+                check(role, theme, depth)
             }
+        }
+    }
+
+    private func check(_ role: Role, _ theme: Theme, _ depth: Int) {
+        let palette = Palette(theme: theme, colours: depth)
+        let pairs = Dictionary(uniqueKeysWithValues: palette.pairs().map { ($0.pair, $0.foreground) })
+        for extra in Self.extras {
+            let style = Style(role, extra)
+            let (bits, pair) = palette.attributes(for: style)
+            let foreground = pair == 0 ? -1 : pairs[Int32(pair)] ?? -2
+            let rendered = AnsiText.lines(Self.cell(style), theme: theme, colours: depth)[0]
+            // A plain cell is written without any escape.
+            let expected = style == .plain ? "x" : Self.expectedSGR(bits: bits, foreground: foreground) + "x\u{1B}[0m"
+            #expect(rendered == expected, "\(theme.name) \(role) \(extra) at \(depth) colours")
         }
     }
 

@@ -1,6 +1,6 @@
 /// How this run shows styles: the theme, and whether colour is allowed at all. The one place
-/// that reads NO_COLOR, for both the live UI and `folio render`, from an environment the
-/// caller passes in (this module reads no process state).
+/// that reads NO_COLOR, FOLIO_THEME and COLORFGBG, for both the live UI and `folio render`,
+/// from an environment the caller passes in (this module reads no process state).
 public struct Appearance: Sendable {
     public var theme: Theme
     public var colour: Bool
@@ -9,11 +9,26 @@ public struct Appearance: Sendable {
         self.theme = theme; self.colour = colour
     }
 
+    /// The theme asked for: `--theme`, else `FOLIO_THEME` (ignored unless auto, dark or
+    /// light), else the config file's `theme`, else auto.
+    public static func requested(flag: ThemeChoice?, config: ThemeChoice?,
+                                 environment: [String: String]) -> ThemeChoice {
+        flag ?? environment["FOLIO_THEME"].flatMap(ThemeChoice.init(rawValue:)) ?? config ?? .auto
+    }
+
     /// `--no-color`, or NO_COLOR set to any non-empty value (https://no-color.org), turns
-    /// colour off; attributes stay.
-    public static func choose(noColorFlag: Bool, environment: [String: String]) -> Appearance {
+    /// colour off whatever the theme; attributes stay. `auto` takes the terminal's own answer
+    /// (`reply`, from an OSC 11 query), else `COLORFGBG`, else dark.
+    public static func choose(noColorFlag: Bool, theme: ThemeChoice, environment: [String: String],
+                              reply: Background? = nil) -> Appearance {
         let noColor = noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty
-        return Appearance(theme: .dark, colour: !noColor)
+        let background: Background
+        switch theme {
+        case .dark: background = .dark
+        case .light: background = .light
+        case .auto: background = reply ?? environment["COLORFGBG"].flatMap(Background.init(colorFGBG:)) ?? .dark
+        }
+        return Appearance(theme: background == .light ? .light : .dark, colour: !noColor)
     }
 
     /// Colours to use on a terminal that has `terminalColours`: none when colour is off.
