@@ -40,6 +40,14 @@ int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair) {
     return mvadd_wch(y, x, &cc);
 }
 
+// A control sequence of folio's own (a query, a clipboard copy, mouse on or off), written
+// after ncurses has flushed a frame (refresh empties its buffer), so the two stay in step.
+void folio_write_control(const char *bytes) {
+    fflush(stdout);
+    fputs(bytes, stdout);
+    fflush(stdout);
+}
+
 void folio_set_bracketed_paste(int on) {
     fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
     fflush(stdout);

@@ -48,6 +48,8 @@ public struct BrowserLoop {
                     if apply(update(&state, .typingPaused), to: &state, on: terminal) { return .quit }
                     onPause(state)
                 }
+            case .reply:
+                break   // a late answer to a query (the theme's, given up on): never a key
             case .hangup:
                 return .hangup
             case .signal(let number):

@@ -87,10 +87,39 @@ public final class InputReader {
 
     private func accept(_ events: [InputEvent]) {
         for event in events {
-            // Replies to queries are not input; folio sends no query yet (a theme query would
-            // add a TerminalInput case for them).
-            if case .key(let key) = event { pending.append(.key(key)) }
+            switch event {
+            case .key(let key): pending.append(.key(key))
+            case .reply(let reply): pending.append(.reply(reply))
+            }
         }
+    }
+
+    /// Puts inputs back in front of whatever is pending, to be read again in order (the
+    /// keys typed while folio waited for a reply).
+    public func unread(_ inputs: [TerminalInput]) {
+        pending = inputs + pending[next...]
+        next = 0
+    }
+
+    /// Reads until `wanted` picks a reply or `timeoutMs` has passed; every other input
+    /// stays pending, in order. Waits at most `timeoutMs` in all, however the bytes trickle.
+    public func awaitReply<T>(timeoutMs: Int64, _ wanted: (TerminalReply) -> T?) -> T? {
+        let deadline = now() + timeoutMs
+        var kept: [TerminalInput] = []
+        defer { unread(kept) }
+        while case let left = deadline - now(), left > 0 {
+            switch read(timeoutMs: Int32(clamping: left)) {
+            case .reply(let reply):
+                if let value = wanted(reply) { return value }
+            case .timeout:
+                continue
+            case .hangup:
+                kept.append(.hangup); return nil
+            case let other:
+                kept.append(other)
+            }
+        }
+        return nil
     }
 
     private func takePending() -> TerminalInput? {

@@ -31,7 +31,7 @@ public final class TerminalBackend: Terminal {
     public private(set) var width: Int
     public private(set) var height: Int
     private var shown: Buffer?
-    private let palette: Palette
+    private var palette: Palette
     private var open = true
     private let mouse: Bool
     private let input = InputReader(source: TTYReader(fd: 0), now: MonotonicClock.now)
@@ -114,6 +114,30 @@ public final class TerminalBackend: Terminal {
     public func suspend() {
         folio_suspend(mouse ? 1 : 0)
         fitToWindow()
+    }
+
+    /// Draws with `theme` from the next frame on (all of it repainted).
+    public func use(_ theme: Theme) {
+        palette = Palette(theme: theme, colours: palette.colours)
+        palette.install()
+        shown = nil
+    }
+
+    /// How long `askBackground` waits for the terminal's answer.
+    public static let backgroundReplyMs: Int64 = 100
+
+    /// Asks the terminal for its background colour (OSC 11) and waits at most
+    /// `backgroundReplyMs` for the answer, which the input decoder takes whole, so it never
+    /// reaches the screen or the keys; keys typed meanwhile stay queued. nil when there is no
+    /// answer in time (an answer arriving later is dropped by the loop). The Linux console
+    /// would print the query's text, so it is not asked.
+    public func askBackground() -> Background? {
+        guard Environment.term?.hasPrefix("linux") != true else { return nil }
+        folio_write_control("\u{1B}]11;?\u{1B}\\")
+        return input.awaitReply(timeoutMs: Self.backgroundReplyMs) { reply in
+            guard case .osc(number: 11, let text) = reply else { return nil }
+            return Background(osc11: text)
+        }
     }
 
     /// Forces the next draw to clear and repaint everything (Ctrl-L).

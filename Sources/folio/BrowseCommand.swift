@@ -96,9 +96,16 @@ struct BrowseCommand: ParsableCommand {
 
         let backend: TerminalBackend
         do {
-            let appearance = look.appearance(config: session.config.theme, environment: ProcessEnvironment.current())
+            let environment = ProcessEnvironment.current()
+            let appearance = look.appearance(config: session.config.theme, environment: environment)
             backend = try TerminalBackend(options: .init(colour: appearance.colour, mouse: !noMouse,
                                                          theme: appearance.theme))
+            // auto: the terminal's own answer beats COLORFGBG (no question when colour is off).
+            if appearance.colour, look.requested(config: session.config.theme, environment: environment) == .auto,
+               let background = backend.askBackground() {
+                backend.use(look.appearance(config: session.config.theme, environment: environment,
+                                            reply: background).theme)
+            }
         } catch {
             printError("folio: \(error); printing plain text instead.")
             PlainOutput.printPortfolio(portfolio, width: terminal.width)

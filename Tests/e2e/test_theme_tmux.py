@@ -6,6 +6,7 @@ here into cells of (character, foreground, attributes) and compared whole.
 """
 import os
 import re
+import shlex
 import shutil
 import tempfile
 import unittest
@@ -106,6 +107,44 @@ class LiveAndRenderColours(unittest.TestCase):
         self.assert_same(live, rendered)
         # A URL is grey at 256 colours (render used blue).
         self.assertEqual(style_of(live, "https://example.com")[0], 244)
+
+
+@unittest.skipUnless(have_tmux(), "tmux is not installed")
+class AutoTheme(unittest.TestCase):
+    """--theme auto asks the terminal (OSC 11; tmux answers from window-style), then COLORFGBG."""
+
+    def live(self, env=None, background=None, flags=""):
+        state = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, state, True)
+        go = os.path.join(state, "go")
+        # folio starts only once the pane's background is set, so the answer is the one meant.
+        script = f"while [ ! -e {go} ]; do sleep 0.02; done; exec {FOLIO_BIN} --content {CONTENT} {flags}"
+        command = "sh -c " + shlex.quote(script)
+        pane = Pane(command, width=80, height=24, env={"XDG_STATE_HOME": state, **(env or {})})
+        self.addCleanup(pane.kill)
+        if background:
+            pane._tmux("set-option", "-p", "-t", pane.name, "window-style", f"bg={background}")
+        open(go, "w").close()
+        screen = pane.wait_for("Tags", "[TypeScript]")
+        self.assertNotIn("rgb:", screen)
+        self.assertNotIn("11;", screen)
+        return cells(pane.styled(), 24)
+
+    def test_a_light_answer_picks_the_light_theme(self):
+        live = self.live(background="colour231")
+        self.assertEqual(style_of(live, "TypeScript")[0], 90)   # LightTheme's tag colour
+
+    def test_a_dark_answer_wins_over_colorfgbg(self):
+        live = self.live(env={"COLORFGBG": "0;15"}, background="black")
+        self.assertEqual(style_of(live, "TypeScript")[0], 5)
+
+    def test_no_answer_falls_back_to_colorfgbg(self):
+        live = self.live(env={"COLORFGBG": "0;15"})
+        self.assertEqual(style_of(live, "TypeScript")[0], 90)
+
+    def test_flag_beats_the_answer(self):
+        live = self.live(background="colour231", flags="--theme dark")
+        self.assertEqual(style_of(live, "TypeScript")[0], 5)
 
 
 if __name__ == "__main__":

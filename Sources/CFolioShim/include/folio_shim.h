@@ -23,6 +23,8 @@ int folio_put_cell(int y, int x, const char *utf8, uint32_t attrs, int pair);
 
 // Terminal mode helpers.
 void folio_set_bracketed_paste(int on);
+// Writes a control sequence of folio's own between frames (never inside one).
+void folio_write_control(const char *bytes);
 
 // Signals: the handlers only record the signal; the main loop acts on it.
 // Installs for SIGHUP, SIGTERM, SIGINT, SIGQUIT and SIGWINCH, and ignores SIGPIPE.

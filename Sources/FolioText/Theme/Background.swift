@@ -3,9 +3,10 @@ public enum Background: Sendable, Hashable {
     case dark, light
 
     /// From `COLORFGBG` ("15;0", or rxvt's "0;default;15"): the last field is the background's
-    /// colour index; 0–6 and 8 are dark, 7 and 9–15 light (the rule vim uses). nil otherwise.
+    /// colour index (a lone number says nothing); 0–6 and 8 are dark, 7 and 9–15 light (the rule vim uses). nil otherwise.
     public init?(colorFGBG: String) {
-        guard let last = colorFGBG.split(separator: ";", omittingEmptySubsequences: false).last,
+        let fields = colorFGBG.split(separator: ";", omittingEmptySubsequences: false)
+        guard fields.count >= 2, let last = fields.last,
               (1...2).contains(last.count), last.allSatisfy(\.isASCIIDigit),
               let index = Int(last), index <= 15 else { return nil }
         self = index <= 6 || index == 8 ? .dark : .light
