@@ -14,10 +14,12 @@ extension BlockBuilder {
 
     mutating func htmlInline(_ literal: String) {
         let tokens = HTMLScanner.tokens(literal)
-        // "a <!--more--> b" reads "a b": a comment between spaces takes one of them along.
+        // "a <!--more--> b" reads "a b": a comment after a space takes that space along, and
+        // gives it back before the next text unless that text brings its own ("a <!-- x -->b").
         if tokens == [.hidden], spans.last?.text.hasSuffix(" ") == true {
             spans[spans.count - 1].text.removeLast()
             if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
+            commentTookSpace = true
         }
         for token in tokens { html(token) }
     }

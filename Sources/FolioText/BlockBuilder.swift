@@ -28,6 +28,8 @@ struct BlockBuilder {
     var splitNext = false
     /// Hugo shortcodes found before parsing (`Shortcodes.extract`); their markers expand here.
     var shortcodes: [Shortcode] = []
+    /// What starts a shortcode's line (`Glyphs.shortcode`).
+    var shortcodeMarker = Glyphs.unicode.shortcode
     /// Footnote definitions in the document, for "[n]" markers of one width; and how many shown.
     var footnoteCount = 0
     private var footnotesShown = 0
@@ -35,6 +37,8 @@ struct BlockBuilder {
     var openTags: [OpenTag] = []
     /// Inside `<script>`, `<style>` or `<svg>` (and how deep in same-named tags): text is dropped.
     var skipping: (name: String, depth: Int)?
+    /// A hidden comment removed the space before it; the next text gets it back if it needs one.
+    var commentTookSpace = false
 
     // MARK: Containers
 
@@ -79,6 +83,7 @@ struct BlockBuilder {
         links = []
         openTags = []
         skipping = nil
+        commentTookSpace = false
         styles = [heading ? Style(.heading, .bold) : baseStyle]
     }
 
@@ -152,6 +157,7 @@ struct BlockBuilder {
         spans = []
         links = []
         openTags = []
+        commentTookSpace = false
         styles = [baseStyle]
     }
 
@@ -256,7 +262,7 @@ struct BlockBuilder {
             append(Sanitiser.clean(String(run)), style)
             run = String.UnicodeScalarView()
             splitNext = true
-            for span in Shortcodes.line(for: shortcodes[index]).spans {
+            for span in Shortcodes.line(for: shortcodes[index], marker: shortcodeMarker).spans {
                 append(span.text, span.style == .plain ? style : span.style)
             }
             splitNext = true
@@ -270,7 +276,7 @@ struct BlockBuilder {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             if let index = Shortcodes.index(of: scalar), index < shortcodes.count {
-                out.append(contentsOf: Shortcodes.line(for: shortcodes[index]).plain.unicodeScalars)
+                out.append(contentsOf: Shortcodes.line(for: shortcodes[index], marker: shortcodeMarker).plain.unicodeScalars)
             } else {
                 out.append(scalar)
             }
@@ -293,6 +299,12 @@ struct BlockBuilder {
 
     mutating func append(_ text: String, _ style: Style) {
         guard !text.isEmpty else { return }
+        if commentTookSpace {
+            commentTookSpace = false
+            if let first = text.first, !first.isWhitespace, let last = spans.indices.last {
+                spans[last].text += " "
+            }
+        }
         if !splitNext, let last = spans.indices.last, spans[last].style == style {
             spans[last].text += text
         } else {

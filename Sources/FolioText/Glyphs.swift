@@ -21,12 +21,14 @@ public struct Glyphs: Sendable, Hashable {
     public var dot: String
     /// Starts the continuation of a code line too long for the width.
     public var continuation: String
+    /// Starts the one-line form of a Hugo shortcode ("▶ youtube ID").
+    public var shortcode: String
 
     public init(
         bullets: [String], horizontal: String, vertical: String, cross: String, quoteBar: String,
         ellipsis: String, topLeft: String, topRight: String, bottomLeft: String, bottomRight: String,
         teeDown: String, teeUp: String, teeRight: String, teeLeft: String, pointer: String, dot: String,
-        continuation: String = "↪"
+        continuation: String = "↪", shortcode: String = "▶"
     ) {
         self.bullets = bullets.isEmpty ? ["*"] : bullets
         self.horizontal = horizontal
@@ -45,6 +47,7 @@ public struct Glyphs: Sendable, Hashable {
         self.pointer = pointer
         self.dot = dot
         self.continuation = continuation
+        self.shortcode = shortcode
     }
 
     public static let unicode = Glyphs(
@@ -56,7 +59,8 @@ public struct Glyphs: Sendable, Hashable {
     public static let ascii = Glyphs(
         bullets: ["*", "-", "+"], horizontal: "-", vertical: "|", cross: "+", quoteBar: "|",
         ellipsis: "...", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", pointer: ">", dot: "-", continuation: "\\"
+        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", pointer: ">", dot: "-", continuation: "\\",
+        shortcode: ">"
     )
 
     /// The bullet for a list nested `depth` levels deep (0 = outermost).

@@ -9,7 +9,8 @@ import CCmarkGFM
 /// passes `Sanitiser.clean`.
 public enum Markdown {
     /// Blocks for `source`, ready for `Layout.lines`. Never fails: any input gives some blocks.
-    public static func parse(_ source: String) -> [Block] {
+    /// `glyphs` gives the marker of a shortcode's line (ASCII under `--ascii`).
+    public static func parse(_ source: String, glyphs: Glyphs = .unicode) -> [Block] {
         _ = extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return fallback(source) }
         defer { cmark_parser_free(parser) }
@@ -26,7 +27,7 @@ public enum Markdown {
         }
         guard let document = cmark_parser_finish(parser) else { return fallback(source) }
         defer { cmark_node_free(document) }
-        return walk(document, shortcodes: shortcodes)
+        return walk(document, shortcodes: shortcodes, marker: glyphs.shortcode)
     }
 
     /// Registration mutates a process-wide registry; a `static let` runs it exactly once.
@@ -38,11 +39,12 @@ public enum Markdown {
     }
 
     /// Iterates (no recursion, so deeply nested input cannot overflow the stack).
-    private static func walk(_ document: OpaquePointer, shortcodes: [Shortcode]) -> [Block] {
+    private static func walk(_ document: OpaquePointer, shortcodes: [Shortcode], marker: String) -> [Block] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
         var builder = BlockBuilder()
         builder.shortcodes = shortcodes
+        builder.shortcodeMarker = marker
         builder.footnoteCount = footnoteCount(document)
         while true {
             let event = cmark_iter_next(iterator)

@@ -113,7 +113,7 @@ enum Shortcodes {
 
     /// One short line for a call: "▶ youtube ID", a link for figure, gist, vimeo and the like.
     /// `plain` is the form for URLs and code, where no styles apply.
-    static func line(for code: Shortcode) -> (spans: [Span], plain: String) {
+    static func line(for code: Shortcode, marker: String = Glyphs.unicode.shortcode) -> (spans: [Span], plain: String) {
         let name = code.name.hasSuffix("_simple") ? String(code.name.dropLast(7)) : code.name
         var words: [String] = []
         var url: String?
@@ -144,7 +144,7 @@ enum Shortcodes {
             break
         }
         if words.allSatisfy(\.isEmpty) && url == nil { words = code.positional + code.values }
-        let head = "▶ " + Sanitiser.cleanLine(name)
+        let head = marker + " " + Sanitiser.cleanLine(name)
         let text = words.filter { !$0.isEmpty }.map(Sanitiser.cleanLine).joined(separator: " ")
         var spans = [Span(head, Style(.muted))]
         var plain = head

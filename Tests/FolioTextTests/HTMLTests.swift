@@ -37,6 +37,13 @@ import Testing
 
     @Test func commentsAndScriptsNeverShow() {
         #expect(plain("a <!--more--> b") == ["a b"])
+        // The space before a comment stays when nothing after it brings one.
+        #expect(plain("a <!-- x -->b") == ["a b"])
+        #expect(plain("a <!-- x --><em>b</em>") == ["a b"])
+        #expect(plain("a <!-- x -->`b`") == ["a b"])
+        #expect(plain("a <!-- x -->\nb") == ["a b"])
+        #expect(plain("a<!-- x -->b") == ["ab"])
+        #expect(plain("a <!-- x -->\n\nb") == ["a", "", "b"])
         #expect(plain("<!--more-->").isEmpty)
         #expect(plain("<script>alert(1)</script>\n\nafter") == ["after"])
         #expect(plain("<style>\np { color: red }\n</style>").isEmpty)

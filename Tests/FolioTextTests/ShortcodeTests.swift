@@ -17,6 +17,13 @@ import Testing
         #expect(plain("{{% notice info %}}") == ["▶ notice info"])
     }
 
+    @Test func asciiGlyphsGiveAnAsciiMarker() {
+        let lines = Layout.lines(Markdown.parse("{{< youtube ZJthWmvUzzc >}}\n\n`{{< gist a b >}}`", glyphs: .ascii),
+                                 width: 80, glyphs: .ascii).map(Text.plain)
+        #expect(lines == ["> youtube ZJthWmvUzzc", "", "> gist https://gist.github.com/a/b"])
+        #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    }
+
     @Test func shortcodeLineIsStyled() {
         let spans = Markdown.parse("{{< vimeo 146022717 >}}")[0].spans
         #expect(spans == [Span("▶ vimeo", Style(.muted)), Span(" https://vimeo.com/146022717", Style(.url))])
