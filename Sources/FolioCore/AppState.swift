@@ -104,17 +104,17 @@ public struct AppState: Sendable {
     mutating func show(_ ref: ItemRef) {
         section = ref.section
         var next = PaneState()
-        next.selected = ref.index
+        next.selected = catalog.entry(of: ref)
         next.listTop = pane.listTop
         next.focus = .detail
         pane = next
     }
 
     /// The item selected in Services or Case studies, if that is where we are.
-    public var selectedItem: Item? {
-        let items = catalog.items(section)
-        return items.indices.contains(pane.selected) ? items[pane.selected] : nil
-    }
+    public var selectedItem: Item? { selectedRef.map(catalog.item) }
+
+    /// Where the selected item is, if an item (not an introduction) is selected.
+    public var selectedRef: ItemRef? { catalog.ref(section, entry: pane.selected) }
 
     /// The tag selected in the Stack list.
     public var selectedTag: String? { section == .stack ? catalog.stackTag(at: pane.selected) : nil }

@@ -115,12 +115,30 @@ public struct Catalog: Sendable {
     public func entryCount(_ section: Section) -> Int {
         switch section {
         case .about: aboutPages.count
-        case .services: portfolio.services.count
-        case .caseStudies: portfolio.caseStudies.count
+        case .services, .caseStudies: leadingEntries(section) + items(section).count
         case .stack: stackEntryRows.count
         case .contact: 0
         }
     }
+
+    /// A section's introduction (its folder's `_index.md`). It is not an item: it is the first
+    /// entry of the section's list, before the items, and the detail pane shows it in full.
+    public func introduction(_ section: Section) -> SectionIntroduction? {
+        section.itemKind.flatMap { portfolio.introductions[$0] }
+    }
+
+    /// Entries before a section's items: its introduction, if it has one.
+    func leadingEntries(_ section: Section) -> Int { introduction(section) == nil ? 0 : 1 }
+
+    /// The item a list entry of Services or Case studies shows, or nil (the introduction, or
+    /// out of range).
+    public func ref(_ section: Section, entry: Int) -> ItemRef? {
+        let index = entry - leadingEntries(section)
+        return items(section).indices.contains(index) ? ItemRef(section: section, index: index) : nil
+    }
+
+    /// The list entry that shows an item.
+    public func entry(of ref: ItemRef) -> Int { leadingEntries(ref.section) + ref.index }
 
     /// The tag name of a Stack list entry.
     public func stackTag(at entry: Int) -> String? {

@@ -4,6 +4,7 @@ import FolioText
 public enum DocumentID: Sendable, Hashable {
     case about(Int)
     case item(ItemRef)
+    case introduction(Section)  // a section's `_index.md`
     case tag(String)
     case contact
     case empty(Section)
@@ -49,7 +50,8 @@ extension AppState {
         switch section {
         case .about: return .about(pane.selected)
         case .services, .caseStudies:
-            return selectedItem == nil ? .empty(section) : .item(ItemRef(section: section, index: pane.selected))
+            if let ref = selectedRef { return .item(ref) }
+            return catalog.introduction(section) == nil ? .empty(section) : .introduction(section)
         case .stack: return selectedTag.map { .tag($0) } ?? .empty(.stack)
         case .contact: return .contact
         }

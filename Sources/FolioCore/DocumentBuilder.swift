@@ -14,6 +14,7 @@ struct DocumentBuilder {
         switch id {
         case .about(let page): return Document(lines: about(page, width), links: [])
         case .item(let ref): return Document(lines: item(catalog.item(ref), width), links: [])
+        case .introduction(let section): return Document(lines: introduction(section, width), links: [])
         case .tag(let name): return tag(name, width)
         case .contact: return Document(lines: contact(width), links: [])
         case .empty(let section): return Document(lines: empty(section, width), links: [])
@@ -22,7 +23,7 @@ struct DocumentBuilder {
     }
 
     private func markdown(_ source: String, _ width: Int) -> [StyledLine] {
-        source.allSatisfy(\.isWhitespace) ? [] : Layout.lines(Markdown.parse(source), width: width, glyphs: glyphs)
+        source.allSatisfy(\.isWhitespace) ? [] : Layout.lines(Markdown.parse(source, glyphs: glyphs), width: width, glyphs: glyphs)
     }
 
     private func text(_ s: String, _ style: Style, _ width: Int) -> [StyledLine] {
@@ -53,6 +54,20 @@ struct DocumentBuilder {
         if !item.summary.isEmpty { lines += [[]] + text(item.summary, Style(.emphasis, .italic), width) }
         let body = markdown(item.body, width)
         if !body.isEmpty { lines += [[]] + body }
+        return lines
+    }
+
+    /// A section's `_index.md`: its title, what the list below it holds, then its text.
+    private func introduction(_ section: Section, _ width: Int) -> [StyledLine] {
+        guard let intro = catalog.introduction(section) else { return empty(section, width) }
+        var lines = text(intro.title.isEmpty ? section.title : intro.title, Self.title, width)
+        let count = catalog.items(section).count
+        let noun = count == 1 ? (section == .services ? "service" : "case study") : section.title.lowercased()
+        lines += text(count == 0 ? "Introduction" : "Introduction \(glyphs.dot) \(count) \(noun)",
+                      Self.muted, width)
+        let body = markdown(intro.body, width)
+        if !body.isEmpty { lines += [[]] + body }
+        if count == 0 { lines += [[]] + empty(section, width) }
         return lines
     }
 

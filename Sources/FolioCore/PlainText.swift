@@ -43,9 +43,9 @@ public struct PlainText {
 
     /// The section's `_index.md`, above its items.
     private func introduction(_ section: Section) -> [String] {
-        guard let kind = section.itemKind, let intro = catalog.portfolio.introductions[kind] else { return [] }
+        guard let intro = catalog.introduction(section) else { return [] }
         let title = intro.title.isEmpty ? [] : wrap([Span(intro.title)], width: width).map(Text.plain)
-        return [""] + title + Layout.lines(Markdown.parse(intro.body), width: width, glyphs: glyphs).map(Text.plain)
+        return [""] + title + Layout.lines(Markdown.parse(intro.body, glyphs: glyphs), width: width, glyphs: glyphs).map(Text.plain)
     }
 
     private func item(_ ref: ItemRef) -> [String] {

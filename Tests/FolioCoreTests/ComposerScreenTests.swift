@@ -88,10 +88,6 @@ import Testing
     }
 
     private func check(_ name: String, _ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) {
-        let buffer = render(state)
-        for line in buffer.lines() {
-            #expect(DisplayWidth.of(line) == state.width, "row width in \(name): \(line)", sourceLocation: sourceLocation)
-        }
-        Golden.check(name, buffer.lines().joined(separator: "\n"), sourceLocation: sourceLocation)
+        Golden.check(name, state, sourceLocation: sourceLocation)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import FolioText
 import Testing
+@testable import FolioCore
 
 /// Compares text with Tests/FolioCoreTests/Golden/NAME.txt. FOLIO_UPDATE_GOLDEN=1 rewrites the
 /// file instead. Trailing spaces are dropped on both sides so the files stay editor-friendly;
@@ -22,5 +24,14 @@ enum Golden {
             return
         }
         #expect(actual == expected, "screen \(name) differs from Golden/\(name).txt", sourceLocation: sourceLocation)
+    }
+
+    /// A rendered screen: every row exactly as wide as the screen, and the text as in the file.
+    static func check(_ name: String, _ state: AppState, sourceLocation: SourceLocation = #_sourceLocation) {
+        let buffer = render(state)
+        for line in buffer.lines() {
+            #expect(DisplayWidth.of(line) == state.width, "row width in \(name): \(line)", sourceLocation: sourceLocation)
+        }
+        check(name, buffer.lines().joined(separator: "\n"), sourceLocation: sourceLocation)
     }
 }

@@ -58,8 +58,8 @@ enum HeaderView {
         case .about:
             return catalog.aboutPages.indices.contains(entry) ? catalog.aboutPages[entry].title : "About"
         case .services, .caseStudies:
-            let items = catalog.items(location.section)
-            return items.indices.contains(entry) ? items[entry].title : location.section.title
+            if let ref = catalog.ref(location.section, entry: entry) { return catalog.item(ref).title }
+            return location.section.title
         case .stack:
             return catalog.stackTag(at: entry) ?? "Stack"
         case .contact:

@@ -4,6 +4,8 @@ public struct ListRow: Sendable, Hashable {
     public var text: String
     public var trailing: String
     public var entry: Int?
+    /// The section's introduction, drawn as a heading though it can be selected.
+    public var introduction = false
 }
 
 /// The list pane's rows, built on demand so only visible rows cost anything.
@@ -24,7 +26,11 @@ enum ListView {
         case .about:
             return ListRow(text: catalog.aboutPages[index].title, trailing: "", entry: index)
         case .services, .caseStudies:
-            let item = catalog.items(state.section)[index]
+            guard let ref = catalog.ref(state.section, entry: index) else {
+                let title = catalog.introduction(state.section)?.title ?? ""
+                return ListRow(text: title.isEmpty ? "Introduction" : title, trailing: "", entry: index, introduction: true)
+            }
+            let item = catalog.item(ref)
             let trailing = state.section == .caseStudies ? (item.sector ?? "") : ""
             return ListRow(text: item.title, trailing: trailing, entry: index)
         case .stack:

@@ -21,7 +21,8 @@ enum ListPaneView {
             let selected = entry == state.pane.selected
             if selected { buffer.put(state.glyphs.pointer, x: list.x + 1, y: y, style: Style(.accent, .bold)) }
             let (title, trailing) = fit(row, room: list.width - 4, state.glyphs)
-            buffer.put(title, x: list.x + 3, y: y, style: selected ? Style(.normal, .bold) : .plain)
+            let style = row.introduction ? Styles.heading : selected ? Style(.normal, .bold) : .plain
+            buffer.put(title, x: list.x + 3, y: y, style: style)
             buffer.putRight(trailing, right: list.maxX - 1, y: y, style: Styles.muted)
             if selected && focused { buffer.restyle(x: list.x, y: y, width: list.width) { _ in Styles.selected } }
         }
