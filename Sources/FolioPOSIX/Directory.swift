@@ -33,12 +33,12 @@ public enum Directory {
         return names
     }
 
-    /// Creates `path` and its missing parents with mode 0700 (like mkdir -p).
-    public static func makeAll(_ path: String) throws(SystemError) {
+    /// Creates `path` and its missing parents with `mode` (like mkdir -p; private by default).
+    public static func makeAll(_ path: String, mode: mode_t = 0o700) throws(SystemError) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
-            if mkdir(prefix, 0o700) != 0 && errno != EEXIST { throw .current }
+            if mkdir(prefix, mode) != 0 && errno != EEXIST { throw .current }
             prefix += "/"
         }
     }

@@ -25,7 +25,7 @@ struct Folio: ParsableCommand {
         """,
         version: FolioVersion.string,
         subcommands: [
-            BrowseCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
+            BrowseCommand.self, InitCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
             ExportCommand.self, RenderCommand.self, TagsCommand.self,
             EnquireCommand.self, OutboxCommand.self,
         ],
