@@ -23,10 +23,10 @@ struct BrowseCommand: ParsableCommand {
         apply right now.
 
         ITEM opens straight at a service or case study, by slug (bankvole) or by path \
-        (case-studies/bankvole).
+        (case-studies/bankvole), or at a stack tag (postgres), as `folio show` names them.
 
         When standard output is not a terminal, or TERM is unset, unknown or "dumb", folio \
-        prints the whole portfolio as plain text instead.
+        prints plain text instead: ITEM alone when one is given, else the whole portfolio.
 
         c opens the contact composer. Ctrl-S saves the message to the outbox (--outbox, \
         $FOLIO_OUTBOX, else $XDG_DATA_HOME/folio/outbox). Unsent text is kept as a draft in \
@@ -36,12 +36,16 @@ struct BrowseCommand: ParsableCommand {
         EXAMPLES
           folio                      browse the bundled portfolio
           folio bankvole             open the Bankvole case study
+          folio bankvole | cat       print just that case study
           folio --content ~/site     browse another site's Markdown
           folio --theme light        colours for a light background
           NO_COLOR=1 folio           monochrome: bold, underline, dim and reverse only
 
         EXIT STATUS
-          0 on a normal quit, 1 when the portfolio cannot be shown, 128+N after signal N.
+          0   on a normal quit
+          1   the portfolio cannot be shown
+          64  no service, case study or tag called ITEM (close names are suggested)
+          128+N after signal N
         """
     )
 
@@ -71,6 +75,13 @@ struct BrowseCommand: ParsableCommand {
         let portfolio = ContentLoader.load(directory: ContentLocator.resolve(explicit: session.config.content,
                                                                              environment: paths))
         let terminal = TerminalCheck.current()
+        // A deep link is checked before anything is shown, so an unknown ITEM fails alike on a
+        // terminal and in a pipe; piped, a known one prints just that item.
+        let glyphs: Glyphs = (ascii || !terminal.utf8) ? .ascii : .unicode
+        let deepLink = item.map { PlainText(portfolio: portfolio, width: terminal.width, glyphs: glyphs).show($0) }
+        if let item, deepLink == .some(nil) {
+            PlainOutput.fail(NotFound(reference: item, portfolio: portfolio).description)
+        }
 
         guard terminal.usable else {
             if session.config.kiosk {
@@ -81,17 +92,18 @@ struct BrowseCommand: ParsableCommand {
             if let reason = terminal.reason {
                 printError("folio: \(reason); printing plain text instead.")
             }
-            PlainOutput.printPortfolio(portfolio, width: terminal.width)
+            if let lines = deepLink ?? nil { PlainOutput.write(lines) } else {
+                PlainOutput.printPortfolio(portfolio, width: terminal.width)
+            }
             return
         }
 
         // A visitor never sees the owner's content problems or paths; the owner's log does.
         // (Only now: a visit refused above may have its standard error on the visitor's side.)
         if session.config.kiosk { ContentLog.record(portfolio.diagnostics) }
-        let glyphs: Glyphs = (ascii || !terminal.utf8) ? .ascii : .unicode
         var state = AppState(portfolio: portfolio, width: 80, height: 24, glyphs: glyphs, kiosk: session.config.kiosk)
         if let item, !state.open(item) {
-            throw ValidationError("no service or case study called '\(item)'. Try: folio list")
+            PlainOutput.fail(NotFound(reference: item, portfolio: portfolio).description)
         }
 
         let backend: TerminalBackend

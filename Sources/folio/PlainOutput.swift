@@ -28,8 +28,13 @@ enum PlainOutput {
     }
 
     /// Reports a usage problem on stderr and exits 64 (EX_USAGE), without the usage text.
-    static func fail(_ command: String, _ message: String) -> Never {
-        printError("folio \(command): \(message)")
+    static func fail(_ command: String, _ message: String) -> Never { failUsage("folio \(command): \(message)") }
+
+    /// The same for the root command: "folio: message".
+    static func fail(_ message: String) -> Never { failUsage("folio: \(message)") }
+
+    private static func failUsage(_ line: String) -> Never {
+        printError(line)
         exit(64)
     }
 
