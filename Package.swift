@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries.
@@ -47,7 +46,7 @@ let package = Package(
         .target(name: "FolioText", dependencies: ["CCmarkGFM"]),
         .target(
             name: "FolioContent",
-            dependencies: ["FolioText", "FolioPOSIX", "CLibYAML", "TOMLKit"]
+            dependencies: ["FolioText", "FolioPOSIX", "CLibYAML"]
         ),
         // FolioSession for its MonotonicClock (the forwarder's deadlines).
         .target(name: "FolioOutbox", dependencies: ["FolioText", "FolioSession", "FolioPOSIX"]),

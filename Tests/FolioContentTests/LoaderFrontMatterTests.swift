@@ -29,7 +29,7 @@ import Testing
 
     @Test func malformedTOML() throws {
         #expect(try ScratchTree.diagnostics(service: "bad.md", "+++\ntitle = \"Bad\ntags = []\n+++\n") == [
-            "services/bad.md:2:13: error: malformed TOML front matter: Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited",
+            "services/bad.md:2:13: error: malformed TOML front matter: unterminated string: it needs its closing '\"' on the same line (it starts at 2:9)",
         ])
     }
 
