@@ -10,6 +10,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "folio", targets: ["folio"]),
+        // For the SSH server's own package (Server/, product folio-serve): the POSIX layer and
+        // the session policy (SSH_CONNECTION, TERM and locale checks), nothing heavier.
+        .library(name: "FolioSession", targets: ["FolioSession", "FolioPOSIX"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

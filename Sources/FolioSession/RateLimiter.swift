@@ -28,9 +28,7 @@ public struct RateLimiter: Sendable {
     /// all log in as one account, so they share this file. To share it across accounts, set
     /// `ratelimit_file` to a file writable by the senders' group (see docs/DEPLOY.md).
     public static func defaultStateFile(environment: [String: String]) -> String? {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/folio/ratelimit" }
-        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.local/state/folio/ratelimit" }
-        return nil
+        StateDirectory.folio(environment: environment).map { $0 + "/ratelimit" }
     }
 
     /// Atomically: if `address` has sent fewer than `limit` enquiries in the window ending at

@@ -27,7 +27,7 @@ struct Folio: ParsableCommand {
         subcommands: [
             BrowseCommand.self, InitCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
             ExportCommand.self, RenderCommand.self, TagsCommand.self,
-            EnquireCommand.self, OutboxCommand.self,
+            EnquireCommand.self, OutboxCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )
