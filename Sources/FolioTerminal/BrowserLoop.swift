@@ -24,6 +24,8 @@ public struct BrowserLoop {
     /// Runs once after each pause in typing, after `update` has seen `.typingPaused` (which
     /// asks for the draft to be saved).
     public var onPause: (AppState) -> Void = { _ in }
+    /// Descriptors the same poll waits on besides the terminal (inotify), and their actions.
+    public var watches: [WatchSource] = []
 
     public init() {}
 
@@ -32,6 +34,7 @@ public struct BrowserLoop {
         fitToTerminal(&state, terminal)
         var lastInput = now()
         var pausePending = false
+        var watching = WatchSchedule(watches)
         while true {
             render(state, into: &buffer)
             terminal.draw(buffer, cursor: cursorPosition(state))
@@ -39,9 +42,10 @@ public struct BrowserLoop {
             let start = now()
             if let reason = clock.expired(now: start, lastInput: lastInput) { return .expired(reason) }
             let autosave = pausePending ? Int32(clamping: max(0, pauseDelay - (start - lastInput))) : -1
-            let wait = clock.pollTimeout(now: start, lastInput: lastInput, cap: autosave)
+            let due = watching.timeout(now: start)
+            let wait = clock.pollTimeout(now: start, lastInput: lastInput, cap: autosave < 0 || due < 0 ? max(autosave, due) : min(autosave, due))
 
-            switch terminal.read(timeoutMs: wait < 0 ? 60_000 : wait + 1) {
+            switch terminal.read(timeoutMs: wait < 0 ? 60_000 : wait + 1, watching: watching.descriptors) {
             case .timeout:
                 if pausePending && now() - lastInput >= pauseDelay {
                     pausePending = false
@@ -58,6 +62,12 @@ public struct BrowserLoop {
                 if case .resize = key {} else { lastInput = now() }
                 pausePending = true
                 if apply(handle(&state, key), to: &state, on: terminal) { return .quit }
+            case .watch(let ready, let failed):
+                watching.noteReady(ready, failed: failed, now: now())
+            }
+            // A watched change is not input: it keeps no session alive.
+            for action in watching.takeDue(now: now()) {
+                if apply(update(&state, action), to: &state, on: terminal) { return .quit }
             }
         }
     }

@@ -14,6 +14,12 @@ public final class FakeTerminal: Terminal {
         case wait
         /// The window changes to this size: reported as a `.resize` key, as ncurses does.
         case resize(width: Int, height: Int)
+        /// A watched descriptor is readable (`.watch(ready:)`) after `ms`, if the reader waits
+        /// that long; otherwise the read times out and the step waits. Dropped, as a timeout,
+        /// when the read does not watch that descriptor.
+        case ready(Int32, after: Int64 = 0)
+        /// A watched descriptor hung up or failed without data.
+        case failed(Int32)
     }
 
     public private(set) var width: Int
@@ -26,6 +32,8 @@ public final class FakeTerminal: Terminal {
     public private(set) var cursors: [(x: Int, y: Int)?] = []
     /// The timeout of each read, in order.
     public private(set) var reads: [Int32] = []
+    /// The descriptors each read watched, in order.
+    public private(set) var watched: [[Int32]] = []
     public private(set) var repaints = 0
     public private(set) var suspends = 0
     /// Size after a suspend (the window may have changed while folio was stopped).
@@ -49,8 +57,9 @@ public final class FakeTerminal: Terminal {
         cursors.append(cursor)
     }
 
-    public func read(timeoutMs: Int32) -> TerminalInput {
+    public func read(timeoutMs: Int32, watching: [Int32]) -> TerminalInput {
         reads.append(timeoutMs)
+        watched.append(watching)
         guard !script.isEmpty else { return .hangup }
         switch script[0] {
         case .input(let input):
@@ -73,6 +82,22 @@ public final class FakeTerminal: Terminal {
             script.removeFirst()
             (width, height) = (w, h)
             return .key(.resize(width: w, height: h))
+        case .ready(let fd, let ms):
+            if !watching.contains(fd) {   // nobody watches it (any more): it never shows
+                script.removeFirst()
+                return .timeout
+            }
+            if timeoutMs >= 0 && ms > Int64(timeoutMs) {
+                advance(timeoutMs)
+                script[0] = .ready(fd, after: ms - Int64(timeoutMs))
+                return .timeout
+            }
+            script.removeFirst()
+            now += ms
+            return .watch(ready: [fd], failed: [])
+        case .failed(let fd):
+            script.removeFirst()
+            return .watch(ready: [], failed: [fd])
         }
     }
 

@@ -34,14 +34,15 @@ public final class InputReader {
     /// Whether a bracketed paste is open.
     public var isPasting: Bool { decoder.isPasting }
 
-    /// Waits up to `timeoutMs` (negative: forever, or until a deadline of the decoder's).
+    /// Waits up to `timeoutMs` (negative: forever, or until a deadline of the decoder's), and
+    /// for the `watching` descriptors in the same wait. Decoded keys come first.
     /// `.timeout` may come early; the caller looks at its own clock.
-    public func read(timeoutMs: Int32) -> TerminalInput {
+    public func read(timeoutMs: Int32, watching: [Int32] = []) -> TerminalInput {
         if let input = takePending() { return input }
         if hungUp { return .hangup }
         if expire(), let input = takePending() { return input }
 
-        switch source.read(timeoutMs: wait(timeoutMs)) {
+        switch source.read(timeoutMs: wait(timeoutMs), watching: watching) {
         case .bytes(let bytes):
             let events = decoder.feed(bytes)
             accept(events)
@@ -57,6 +58,9 @@ public final class InputReader {
             return takePending() ?? .hangup
         case .timeout, .interrupted:
             _ = expire()
+        case .watch(let ready, let failed):
+            _ = expire()
+            return takePending() ?? .watch(ready: ready, failed: failed)
         }
         return takePending() ?? .timeout
     }

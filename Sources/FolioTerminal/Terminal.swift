@@ -10,9 +10,10 @@ public protocol Terminal: AnyObject {
     /// Shows `buffer`, changing only what differs from the last frame, with the cursor at
     /// `cursor` (nil hides it).
     func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?)
-    /// Waits up to `timeoutMs` (negative: forever) for one input. Signals and hang-ups come
-    /// back as input, so the caller decides what to save before leaving.
-    func read(timeoutMs: Int32) -> TerminalInput
+    /// Waits up to `timeoutMs` (negative: forever) for one input, or for one of the `watching`
+    /// descriptors to be readable (`.watch`), in the same wait. Signals and hang-ups come back
+    /// as input, so the caller decides what to save before leaving.
+    func read(timeoutMs: Int32, watching: [Int32]) -> TerminalInput
     /// Makes the next `draw` clear the screen and write every cell (Ctrl-L).
     func invalidate()
     /// Gives the terminal back to the shell and stops folio; returns once it is resumed
@@ -21,6 +22,9 @@ public protocol Terminal: AnyObject {
 }
 
 extension Terminal {
+    /// Waits for the terminal alone.
+    public func read(timeoutMs: Int32) -> TerminalInput { read(timeoutMs: timeoutMs, watching: []) }
+
     /// A frame with the cursor hidden.
     public func draw(_ buffer: Buffer) { draw(buffer, cursor: nil) }
 }

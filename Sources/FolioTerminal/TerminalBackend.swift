@@ -149,9 +149,9 @@ public final class TerminalBackend: Terminal {
     /// and hang-ups are reported as input so the caller's loop decides what to save before
     /// leaving. Input is decoded by `InputReader` from the bytes on standard input; ncurses
     /// only draws.
-    public func read(timeoutMs: Int32) -> TerminalInput {
+    public func read(timeoutMs: Int32, watching: [Int32]) -> TerminalInput {
         if let other = signalOrResize() { return other }
-        let result = input.read(timeoutMs: timeoutMs)
+        let result = input.read(timeoutMs: timeoutMs, watching: watching)
         if result == .timeout, let other = signalOrResize() { return other }   // EINTR: which signal?
         return result
     }

@@ -7,4 +7,6 @@ public enum TerminalInput: Equatable, Sendable {
     case timeout
     case hangup          // end of input or a read error on the tty
     case signal(Int32)   // SIGHUP, SIGTERM, SIGINT or SIGQUIT arrived
+    /// Watched descriptors (`WatchSource`) that are readable, and those that failed.
+    case watch(ready: [Int32], failed: [Int32])
 }

@@ -21,7 +21,7 @@ final class ScriptedBytes: ByteSource {
     /// When the script runs out the terminal hangs up, so a loop under test always ends.
     init(_ script: [Step]) { self.script = script }
 
-    func read(timeoutMs: Int32) -> ByteRead {
+    func read(timeoutMs: Int32, watching: [Int32]) -> ByteRead {
         waits.append(timeoutMs)
         guard !hungUp, let step = script.first else { return .hangup }
         switch step {
@@ -61,7 +61,7 @@ final class ByteTerminal: Terminal {
     var width: Int { screen.width }
     var height: Int { screen.height }
     func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) { screen.draw(buffer, cursor: cursor) }
-    func read(timeoutMs: Int32) -> TerminalInput { reader.read(timeoutMs: timeoutMs) }
+    func read(timeoutMs: Int32, watching: [Int32]) -> TerminalInput { reader.read(timeoutMs: timeoutMs, watching: watching) }
     func invalidate() { screen.invalidate() }
     func suspend() { screen.suspend() }
 }
