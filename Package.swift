@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "FolioSearch", dependencies: ["FolioContent"]),
         .target(name: "FolioCore", dependencies: ["FolioText", "FolioContent", "FolioOutbox", "FolioSearch"]),
         // Performs the core's effects (drafts, Maildir delivery) and returns outcome actions.
-        .target(name: "FolioRuntime", dependencies: ["FolioCore", "FolioOutbox"]),
+        .target(name: "FolioRuntime", dependencies: ["FolioCore", "FolioContent", "FolioOutbox", "FolioPOSIX"]),
 
         // Session policy for shared boxes: kiosk settings, rate limits, limits on the
         // environment a client sends. POSIX only, no ncurses; FolioText for the theme names.
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText"]),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox", "FolioPOSIX"]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"], exclude: ["Golden"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioOutbox"], exclude: ["Golden"]),
         .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession", "FolioPOSIX", "FolioText"]),
         .testTarget(name: "FolioSearchTests", dependencies: ["FolioSearch", "FolioContent"]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime", "FolioCore", "FolioOutbox"]),

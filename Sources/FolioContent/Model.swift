@@ -96,7 +96,7 @@ public struct SectionIntroduction: Sendable, Hashable {
     }
 }
 
-public struct Portfolio: Sendable {
+public struct Portfolio: Sendable, Hashable {
     public var profile: Profile
     public var services: [Item]     // sorted by order, then title
     public var caseStudies: [Item]

@@ -1,3 +1,4 @@
+import FolioContent
 import FolioOutbox
 
 /// What the user means, independent of which key said it. Movement actions are read
@@ -19,6 +20,13 @@ public enum Action: Sendable, Hashable {
     case composer(ComposerAction)                    // editing in the contact composer
     case typingPaused                                // a pause in typing: time to save the draft
     case sendFinished(SendResult), draft(DraftEvent) // outcomes of effects, fed back by the shell
+    // The owner's Inbox: keys, a change the runtime saw (inotify), and outcomes.
+    case toggleRead, archiveMessage
+    case inboxChanged
+    case inboxLoaded(InboxListing), inboxFailed(String)
+    // Live reload: R, or a change under the content folder (--watch); then the outcome.
+    case reload
+    case contentLoaded(Portfolio)
 }
 
 /// Work `update` asks the shell to do, so the state machine itself stays pure.
@@ -34,4 +42,11 @@ public enum Effect: Sendable, Hashable {
     case discardDraft
     /// Deliver to the outbox, then feed back `.sendFinished`.
     case send(Enquiry)
+    /// Read the outbox again, then feed back `.inboxLoaded` (or `.inboxFailed`).
+    case scanInbox
+    /// Move or re-flag one message (`MessageOperation`: read, unread, archive), then read the
+    /// outbox again and feed back `.inboxLoaded`, or `.inboxFailed` with the reason.
+    case changeMessage(id: String, MessageOperation)
+    /// Load the content folder again, then feed back `.contentLoaded`.
+    case reloadContent
 }

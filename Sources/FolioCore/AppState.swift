@@ -1,4 +1,5 @@
 import FolioContent
+import FolioOutbox
 import FolioText
 
 /// Which part of a section has the keyboard.
@@ -34,7 +35,8 @@ public enum Overlay: Sendable, Equatable {
 
 /// The whole browser state. Changed only by `update`; drawn only by `render`.
 public struct AppState: Sendable {
-    public let catalog: Catalog
+    /// Replaced only by a reload (`reload(with:)`), which keeps the places that still exist.
+    public internal(set) var catalog: Catalog
     public internal(set) var width: Int
     public internal(set) var height: Int
     public internal(set) var section: Section = .about
@@ -52,6 +54,11 @@ public struct AppState: Sendable {
     /// Whether Ctrl-Z may stop folio and give the shell back (false in a kiosk, where it is
     /// only a key: a visitor has no shell to return to).
     public var allowsSuspend = true
+    /// The owner's enquiries, read by the runtime; nil (no Inbox section) in a kiosk and for
+    /// anyone who cannot read the outbox.
+    public internal(set) var inbox: InboxListing?
+    /// A line for the status bar about the last reload or inbox change.
+    public internal(set) var notice: Notice?
     var documents = DocumentCache()
 
     static let historyLimit = 100
@@ -73,6 +80,22 @@ public struct AppState: Sendable {
         self.height = height
         panes = Array(repeating: PaneState(), count: Section.allCases.count)
         normalize()
+    }
+
+    /// The sections shown as tabs, in order: Inbox only when there is one.
+    public var sections: [Section] { Section.allCases.filter { $0 != .inbox || inbox != nil } }
+
+    /// How many selectable entries a section's list has.
+    public func entryCount(_ section: Section) -> Int {
+        section == .inbox ? inbox?.messages.count ?? 0 : catalog.entryCount(section)
+    }
+
+    /// The section `delta` tabs away, wrapping around.
+    func section(after delta: Int) -> Section {
+        let shown = sections
+        let here = shown.firstIndex(of: section) ?? 0
+        let n = shown.count
+        return shown[((here + delta) % n + n) % n]
     }
 
     public var pane: PaneState {

@@ -117,7 +117,7 @@ public struct Catalog: Sendable {
         case .about: aboutPages.count
         case .services, .caseStudies: leadingEntries(section) + items(section).count
         case .stack: stackEntryRows.count
-        case .contact: 0
+        case .contact, .inbox: 0
         }
     }
 

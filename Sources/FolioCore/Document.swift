@@ -9,6 +9,7 @@ public enum DocumentID: Sendable, Hashable {
     case contact
     case empty(Section)
     case help               // the `?` overlay's text
+    case message(String)    // an Inbox message, by id
 }
 
 /// What a line of a tag view opens.
@@ -54,6 +55,7 @@ extension AppState {
             return catalog.introduction(section) == nil ? .empty(section) : .introduction(section)
         case .stack: return selectedTag.map { .tag($0) } ?? .empty(.stack)
         case .contact: return .contact
+        case .inbox: return selectedMessage.map { .message($0.entry.id) } ?? .empty(.inbox)
         }
     }
 
@@ -61,15 +63,17 @@ extension AppState {
     func document(width: Int) -> Document { document(documentID, width: width) }
 
     func document(_ id: DocumentID, width: Int) -> Document {
-        documents.cached(id, width: width) ?? DocumentBuilder(catalog: catalog, glyphs: glyphs).build(id, width: width)
+        documents.cached(id, width: width) ?? builder.build(id, width: width)
     }
+
+    private var builder: DocumentBuilder { DocumentBuilder(catalog: catalog, glyphs: glyphs, inbox: inbox, owner: !kiosk) }
 
     /// Lays out a document once for this width; `update` calls it so `render` finds it cached.
     @discardableResult
     mutating func prepareDocument(_ id: DocumentID? = nil, width: Int) -> Document {
         let id = id ?? documentID
         if let doc = documents.cached(id, width: width) { return doc }
-        let doc = DocumentBuilder(catalog: catalog, glyphs: glyphs).build(id, width: width)
+        let doc = builder.build(id, width: width)
         documents.store(doc, id, width: width)
         return doc
     }

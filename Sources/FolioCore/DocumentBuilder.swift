@@ -1,10 +1,14 @@
 import FolioContent
+import FolioOutbox
 import FolioText
 
 /// Turns portfolio content into detail-pane lines at a given width.
 struct DocumentBuilder {
     let catalog: Catalog
     let glyphs: Glyphs
+    var inbox: InboxListing? = nil
+    /// False in a kiosk: the help leaves out the owner's keys.
+    var owner = true
 
     static let title = Style(.title, .bold)
     static let muted = Style(.muted)
@@ -18,7 +22,8 @@ struct DocumentBuilder {
         case .tag(let name): return tag(name, width)
         case .contact: return Document(lines: contact(width), links: [])
         case .empty(let section): return Document(lines: empty(section, width), links: [])
-        case .help: return Document(lines: HelpView.lines(width: width, symbols: Symbols(matching: glyphs)), links: [])
+        case .help: return Document(lines: HelpView.lines(width: width, symbols: Symbols(matching: glyphs), owner: owner), links: [])
+        case .message(let id): return Document(lines: message(id, width), links: [])
         }
     }
 
@@ -141,7 +146,24 @@ struct DocumentBuilder {
     }
 
     private func empty(_ section: Section, _ width: Int) -> [StyledLine] {
-        let what = section == .stack ? "No stack tags yet." : "No \(section.title.lowercased()) yet."
-        return text(what, Self.muted, width)
+        text(section.emptyText, Self.muted, width)
+    }
+
+    /// An enquiry: subject, sender, date and company, then the body as written (plain text,
+    /// never Markdown). Every string was sanitised when the outbox was read.
+    private func message(_ id: String, _ width: Int) -> [StyledLine] {
+        guard let message = inbox?.messages.first(where: { $0.entry.id == id }) else { return empty(.inbox, width) }
+        let entry = message.entry
+        var lines = text(entry.subject.isEmpty ? "(no subject)" : entry.subject, Self.title, width)
+        for (label, value) in [("From", entry.from), ("Company", entry.company ?? ""), ("Date", entry.date)] where !value.isEmpty {
+            lines += wrap([Span(label + ": ", Self.muted), Span(value)], width: width)
+        }
+        lines.append([])
+        for line in message.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let expanded = String(line)   // wrap counts a tab as one space
+            lines += expanded.isEmpty ? [[]] : wrap([Span(expanded)], width: width)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 }

@@ -1,7 +1,7 @@
 /// Where a binding applies. The current state yields an ordered list of contexts; the
 /// first binding that has the key wins.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case anywhere, list, detail, tags, tagView, document, composer, draftOffer, search, help, always
+    case anywhere, list, detail, tags, tagView, document, inbox, composer, draftOffer, search, help, always
 
     public var title: String {
         switch self {
@@ -11,6 +11,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case .tags: "Tag row (under an item)"
         case .tagView: "Tag view (Stack, right pane)"
         case .document: "Contact"
+        case .inbox: "Inbox (the outbox's owner, outside kiosk mode)"
         case .composer: "Writing a message (c)"
         case .draftOffer: "A draft waiting from an earlier visit"
         case .search: "Tag search (/)"
@@ -21,8 +22,14 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
 }
 
 /// A binding shows only when it can do something (the status bar hides "back" with no history).
+/// `owner` and `hasInbox` bindings are also left out of a kiosk's help: a visitor cannot use them.
 public enum BindingCondition: Sendable, Hashable {
     case hasHistory, hasLastSearch, hasTags, hasEntries
+    case owner          // not in kiosk mode
+    case hasInbox       // the outbox was readable: the Inbox section exists
+
+    /// Whether the binding is the owner's alone, so a kiosk never shows it anywhere.
+    public var isOwners: Bool { self == .owner || self == .hasInbox }
 }
 
 /// One row of the key table: its keys, what each does, and how the status bar and the

@@ -22,7 +22,7 @@ public struct KeyTable: Sendable {
             case .tags: local = .tags
             }
         }
-        return [local, .anywhere, .always]
+        return (state.section == .inbox ? [.inbox, local] : [local]) + [.anywhere, .always]
     }
 
     /// What a key means right now, or nil when it means nothing here.
@@ -62,7 +62,9 @@ public struct KeyTable: Sendable {
         case .hasHistory: !state.history.isEmpty
         case .hasLastSearch: !state.lastSearch.isEmpty
         case .hasTags: !state.currentTags.isEmpty
-        case .hasEntries: state.catalog.entryCount(state.section) > 0
+        case .hasEntries: state.entryCount(state.section) > 0
+        case .owner: !state.kiosk
+        case .hasInbox: state.inbox != nil
         }
     }
 }

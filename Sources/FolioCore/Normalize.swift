@@ -3,7 +3,7 @@ extension AppState {
     /// selected row and cursor visible, scroll within the document, and the current
     /// document laid out (and cached) for the current width.
     mutating func normalize() {
-        let count = catalog.entryCount(section)
+        let count = entryCount(section)
         pane.selected = min(max(0, pane.selected), max(0, count - 1))
         if !section.hasList { pane.focus = .detail } else if count == 0 { pane.focus = .list }
         let tagCount = currentTags.count

@@ -1,8 +1,9 @@
 import FolioContent
 
-/// The browser's top-level sections, in tab order (keys 1–5).
+/// The browser's top-level sections, in tab order (keys 1–5; 6 for the owner's Inbox, which
+/// only exists when the runtime could read the outbox: see `AppState.sections`).
 public enum Section: Int, Sendable, Hashable, CaseIterable {
-    case about, services, caseStudies, stack, contact
+    case about, services, caseStudies, stack, contact, inbox
 
     public var title: String {
         switch self {
@@ -11,6 +12,16 @@ public enum Section: Int, Sendable, Hashable, CaseIterable {
         case .caseStudies: "Case studies"
         case .stack: "Stack"
         case .contact: "Contact"
+        case .inbox: "Inbox"
+        }
+    }
+
+    /// What an empty list says.
+    var emptyText: String {
+        switch self {
+        case .stack: "No stack tags yet."
+        case .inbox: "No enquiries yet."
+        default: "No \(title.lowercased()) yet."
         }
     }
 
@@ -27,10 +38,5 @@ public enum Section: Int, Sendable, Hashable, CaseIterable {
         case .caseStudies: .caseStudy
         default: nil
         }
-    }
-
-    func offset(_ delta: Int) -> Section {
-        let n = Section.allCases.count
-        return Section(rawValue: ((rawValue + delta) % n + n) % n)!
     }
 }

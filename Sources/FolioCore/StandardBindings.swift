@@ -1,7 +1,7 @@
 /// folio's bindings: vim keys and arrows everywhere, Enter to go in, Esc to come out.
 enum StandardBindings {
     static var all: [Binding] {
-        anywhere + list + detail + tags + tagView + document + ComposerBindings.all + search + help + always
+        anywhere + list + detail + tags + tagView + document + inbox + ComposerBindings.all + search + help + always
     }
 
     /// j/k, paging and ends, described for the thing that moves.
@@ -18,8 +18,10 @@ enum StandardBindings {
     }
 
     static let anywhere: [Binding] = [
-        Binding(.anywhere, Section.allCases.map { (key: Key.char(Character(String($0.rawValue + 1))), action: Action.showSection($0)) },
+        Binding(.anywhere, Section.allCases.filter { $0 != .inbox }.map { (key: Key.char(Character(String($0.rawValue + 1))), action: Action.showSection($0)) },
                 label: "section", help: "Jump to About, Services, Case studies, Stack or Contact", keysLabel: "1–5"),
+        Binding(.anywhere, [.char("6")], .showSection(.inbox), label: "inbox",
+                help: "Jump to the Inbox: the enquiries in the outbox", when: .hasInbox),
         Binding(.anywhere, [(.tab, .nextSection), (.backTab, .previousSection), (.char("]"), .nextSection), (.char("["), .previousSection)],
                 label: "section", help: "Next / previous section", statusKeys: 1),
         Binding(.anywhere, [.char("/")], .openSearch, label: "search", help: "Search the stack tags and item titles", statusKeys: 1),
@@ -31,6 +33,8 @@ enum StandardBindings {
                 help: "Write a message; a waiting draft is offered first", statusKeys: 1),
         Binding(.anywhere, [], label: "", help: "Click selects and focuses, a second click opens; the wheel scrolls",
                 keysLabel: "mouse"),
+        Binding(.anywhere, [.char("R")], .reload, label: "reload",
+                help: "Reload the content from its folder (folio --watch does it on every change)", when: .owner),
         Binding(.anywhere, [.char("?")], .openHelp, label: "help", help: "Show every key", statusKeys: 1),
         Binding(.anywhere, [.char("q")], .quit, label: "quit", help: "Quit folio", statusKeys: 1),
     ]
@@ -64,6 +68,14 @@ enum StandardBindings {
     ]
 
     static let document: [Binding] = movement(.document, label: "scroll", noun: "scroll", space: true)
+
+    static let inbox: [Binding] = [
+        Binding(.inbox, [.char("r")], .toggleRead, label: "read/unread",
+                help: "Mark the message read, or unread again (as mutt and `folio outbox show` do)",
+                statusKeys: 1, when: .hasEntries),
+        Binding(.inbox, [.char("a")], .archiveMessage, label: "archive",
+                help: "Archive the message (into the outbox's .Archive folder)", statusKeys: 1, when: .hasEntries),
+    ]
 
     static let search: [Binding] = [
         Binding(.search, [], label: "", help: "Type to search; case, accents and aliases (k8s, postgres) all match", keysLabel: "text"),

@@ -13,6 +13,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.resize(width: width, height: height)
     case .typingPaused, .sendFinished, .draft:
         effects += state.updateComposerOutcome(action)
+    case .toggleRead, .archiveMessage, .inboxChanged, .inboxLoaded, .inboxFailed, .reload, .contentLoaded:
+        effects += state.updateOwner(action)
     default:
         switch state.overlay {
         case .help(let scroll)?: state.updateHelp(action, scroll: scroll)
@@ -28,6 +30,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// Maps a key through the key table for the current context and applies it.
 public func handle(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // A passing notice ("reloaded") has been seen once a key is pressed.
+    if let notice = state.notice, !notice.isSticky { if case .resize = key {} else { state.notice = nil } }
     if let action = KeyTable.standard.action(for: key, in: state) { return update(&state, action) }
     // Esc then a key in one burst (a fast typist, a paste of keys, ssh lag) reads as Alt+key.
     // Where Alt+key means nothing, it was the two keys.
@@ -50,9 +54,9 @@ extension AppState {
         case .bottom: move(Int.max / 2)
         case .previousTag: stepTag(-1)
         case .nextTag: stepTag(1)
-        case .showSection(let target): section = target
-        case .nextSection: section = section.offset(1)
-        case .previousSection: section = section.offset(-1)
+        case .showSection(let target): if sections.contains(target) { section = target }
+        case .nextSection: section = section(after: 1)
+        case .previousSection: section = section(after: -1)
         case .openContact: openComposer()
         case .focusList: if section.hasList { pane.focus = .list }
         case .focusDetail: pane.focus = .detail
@@ -66,7 +70,8 @@ extension AppState {
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let lines, let x, let y): wheel(lines, x: x, y: y)
         case .closeOverlay, .insert, .deleteBackward, .clearInput, .resize, .quit, .repaint, .suspend,
-             .composer, .typingPaused, .sendFinished, .draft: break
+             .composer, .typingPaused, .sendFinished, .draft, .toggleRead, .archiveMessage, .inboxChanged,
+             .inboxLoaded, .inboxFailed, .reload, .contentLoaded: break
         }
     }
 
@@ -87,7 +92,7 @@ extension AppState {
 
     /// Selects a list entry; a new entry starts its detail at the top.
     mutating func select(_ entry: Int) {
-        let entry = min(max(0, entry), max(0, catalog.entryCount(section) - 1))
+        let entry = min(max(0, entry), max(0, entryCount(section) - 1))
         guard entry != pane.selected else { return }
         pane.selected = entry
         pane.scroll = 0

@@ -16,7 +16,7 @@ extension AppState {
             pane.tagCursor = chip.index
             pane.focus = .tags
         } else if g.detail.contains(x: x, y: y) {
-            guard catalog.entryCount(section) > 0 || !section.hasList else { return }
+            guard entryCount(section) > 0 || !section.hasList else { return }
             let line = pane.scroll + (y - g.text.y)
             let links = document(width: g.text.width).links
             if section == .stack, let i = links.firstIndex(where: { $0.line == line }) {

@@ -19,6 +19,12 @@ public struct OutboxEntry: Sendable, Hashable {
     public var company: String?
     public var size: Int
 
+    public init(id: String, folder: String, fileName: String, time: Int, date: String, from: String, subject: String,
+                company: String? = nil, size: Int = 0) {
+        self.id = id; self.folder = folder; self.fileName = fileName; self.time = time; self.date = date
+        self.from = from; self.subject = subject; self.company = company; self.size = size
+    }
+
     public var location: MessageLocation { MessageLocation(folder: folder, fileName: fileName) }
     public var flags: Set<MaildirFlag> { location.name.flags }
     /// Not seen by the owner: in new/, or in cur/ without the S flag.
@@ -89,7 +95,7 @@ extension Maildir {
 
     static let headerReadLimit = 64 * 1024
     /// Far above the largest enquiry (64 KiB quoted-printable is at most about 200 KiB).
-    static let messageReadLimit = 1024 * 1024
+    public static let messageReadLimit = 1024 * 1024
 
     static func baseName(_ name: String) -> String {
         name.firstIndex(of: ":").map { String(name[..<$0]) } ?? name
@@ -97,7 +103,7 @@ extension Maildir {
 
     /// The bytes of one inbox message as stored, for handing to the MTA; nil when it is gone
     /// or is not a regular file.
-    public func rawMessage(_ entry: OutboxEntry) throws(OutboxError) -> [UInt8]? {
+    public func rawMessage(_ entry: OutboxEntry, limit: Int = Self.messageReadLimit) throws(OutboxError) -> [UInt8]? {
         let layout = try MaildirLayout.open(path, create: false)
         guard let directory = try openFolder(entry.folder, layout: layout) else { return nil }
         defer { close(directory) }
@@ -105,7 +111,7 @@ extension Maildir {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         guard let info = FileStatus.of(descriptor), FileStatus.isRegular(info) else { return nil }
-        return try? Descriptor.read(descriptor, upTo: Self.messageReadLimit)
+        return try? Descriptor.read(descriptor, upTo: limit)
     }
 
     func openFolder(_ folder: String, layout: borrowing MaildirLayout) throws(OutboxError) -> Int32? {

@@ -33,6 +33,15 @@ struct BrowseCommand: ParsableCommand {
         $XDG_STATE_HOME/folio/drafts after each pause in typing and on every way out, and the \
         next start offers it.
 
+        When you can read the outbox (you own it) and this is not a kiosk, an Inbox section \
+        follows Contact: the enquiries, newest first, unread ones marked; r marks one read or \
+        unread, a archives it. New enquiries appear while folio is open, and the status bar \
+        counts the new ones.
+
+        R reloads the content from its folder; --watch does it whenever a file changes there, \
+        keeping your place. A file broken by an edit keeps the last good content on screen, \
+        with the problem in the status bar. Neither works in kiosk mode.
+
         EXAMPLES
           folio                      browse the bundled portfolio
           folio bankvole             open the Bankvole case study
@@ -40,6 +49,7 @@ struct BrowseCommand: ParsableCommand {
           folio --content ~/site     browse another site's Markdown
           folio --theme light        colours for a light background
           NO_COLOR=1 folio           monochrome: bold, underline, dim and reverse only
+          folio --watch --content ~/site   reload as you edit
 
         EXIT STATUS
           0   on a normal quit
@@ -66,14 +76,17 @@ struct BrowseCommand: ParsableCommand {
     @Flag(help: "Force ASCII box drawing and bullets (automatic under a non-UTF-8 locale).")
     var ascii = false
 
+    @Flag(help: "Reload the content whenever a file under its folder changes (inotify; not in kiosk mode).")
+    var watch = false
+
     func run() throws {
         // Settle where this session runs and what it may do before touching the terminal:
         // config files, --kiosk, a sanitised environment, no core dumps.
         let session = try kiosk.beginSession(outbox: outbox.outbox, content: content.content)
         // Every path comes from the session: in a kiosk, never from the client's environment.
         let paths = session.pathEnvironment
-        let portfolio = ContentLoader.load(directory: ContentLocator.resolve(explicit: session.config.content,
-                                                                             environment: paths))
+        let contentDirectory = ContentLocator.resolve(explicit: session.config.content, environment: paths)
+        let portfolio = ContentLoader.load(directory: contentDirectory)
         let terminal = TerminalCheck.current()
         // A deep link is checked before anything is shown, so an unknown ITEM fails alike on a
         // terminal and in a pipe; piped, a known one prints just that item.
@@ -141,7 +154,16 @@ struct BrowseCommand: ParsableCommand {
         state.allowsSuspend = !session.config.kiosk
         var loop = BrowserLoop()
         loop.clock = session.clock
-        loop.perform = { [composer] in composer.perform($0) }
+        // The owner's Inbox and live reload: never in a kiosk.
+        let inbox = InboxWiring.open(path: composer.outbox, kiosk: session.config.kiosk)
+        if let (_, listing) = inbox { _ = update(&state, .inboxLoaded(listing)) }
+        if let inboxWatch = inbox?.0.watch() { loop.watches.append(WatchSource(inboxWatch, action: .inboxChanged, debounceMs: 50)) }
+        let contentWatch = watch && !session.config.kiosk ? try? ContentWatch(root: contentDirectory) : nil
+        if let contentWatch { loop.watches.append(WatchSource(contentWatch.inotify, action: .reload, debounceMs: 150)) }
+        let content = ContentWiring(directory: contentDirectory, watch: contentWatch)
+        loop.perform = { [composer] effect in
+            composer.perform(effect) ?? inbox?.0.perform(effect) ?? content.perform(effect)
+        }
         let reason = loop.run(&state, on: backend)
         // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP, timeouts.
         let draft = composer.saveOnExit(state)

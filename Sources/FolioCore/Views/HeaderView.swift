@@ -64,6 +64,9 @@ enum HeaderView {
             return catalog.stackTag(at: entry) ?? "Stack"
         case .contact:
             return "Contact"
+        case .inbox:
+            let messages = state.inbox?.messages ?? []
+            return messages.indices.contains(entry) && !messages[entry].entry.subject.isEmpty ? messages[entry].entry.subject : "Inbox"
         }
     }
 

@@ -11,11 +11,14 @@ enum HelpView {
     static func textWidth(_ state: AppState) -> Int { max(10, frame(state).width - 4) }
 
     /// The help text at the overlay's width. Cached as a document: see `DocumentID.help`.
-    static func lines(width inner: Int, symbols glyphs: Symbols) -> [StyledLine] {
+    /// `owner` false (a kiosk) leaves out the keys only the owner can use.
+    static func lines(width inner: Int, symbols glyphs: Symbols, owner: Bool = true) -> [StyledLine] {
         let keyColumn = min(18, inner / 3)
         var lines: [StyledLine] = []
         for context in KeyContext.allCases {
-            let bindings = KeyTable.standard.bindings.filter { $0.context == context }
+            let bindings = KeyTable.standard.bindings.filter {
+                $0.context == context && (owner || (context != .inbox && $0.condition?.isOwners != true))
+            }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append([]) }
             lines.append([Span(context.title, Styles.heading)])

@@ -10,8 +10,15 @@ public struct ListRow: Sendable, Hashable {
 
 /// The list pane's rows, built on demand so only visible rows cost anything.
 enum ListView {
+    /// "30 Nov" from an RFC 5322 date ("Mon, 30 Nov 2026 13:23:20 +0000"); as written otherwise.
+    static func shortDate(_ date: String) -> String {
+        let words = date.split(separator: " ").drop { $0.hasSuffix(",") }
+        guard words.count >= 2, let day = Int(words[words.startIndex]), (1...31).contains(day) else { return date }
+        return "\(day) \(words[words.index(after: words.startIndex)])"
+    }
+
     static func rowCount(_ state: AppState) -> Int {
-        state.section == .stack ? state.catalog.stackRows.count : state.catalog.entryCount(state.section)
+        state.section == .stack ? state.catalog.stackRows.count : state.entryCount(state.section)
     }
 
     static func row(ofEntry entry: Int, _ state: AppState) -> Int {
@@ -42,6 +49,11 @@ enum ListView {
             }
         case .contact:
             return ListRow(text: "", trailing: "", entry: nil)
+        case .inbox:
+            let entry = state.inbox?.messages[index].entry
+            let mark = entry?.isUnread == true ? state.glyphs.bullets[0] + " " : "  "
+            let title = entry.map { $0.subject.isEmpty ? $0.from : $0.subject } ?? ""
+            return ListRow(text: mark + title, trailing: entry.map { Self.shortDate($0.date) } ?? "", entry: index)
         }
     }
 }

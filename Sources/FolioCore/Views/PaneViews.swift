@@ -6,8 +6,7 @@ enum ListPaneView {
         guard let list = g.list else { return }
         let rows = ListView.rowCount(state)
         if rows == 0 {
-            let what = state.section == .stack ? "No stack tags yet." : "No \(state.section.title.lowercased()) yet."
-            buffer.put(what, x: list.x + 1, y: list.y, style: Styles.muted, maxWidth: list.width - 2)
+            buffer.put(state.section.emptyText, x: list.x + 1, y: list.y, style: Styles.muted, maxWidth: list.width - 2)
             return
         }
         let focused = state.pane.focus == .list
@@ -96,8 +95,12 @@ enum StatusBarView {
         let isPinned: (Binding) -> Bool = { [.openHelp, .closeOverlay, .quit].contains($0.keys.first?.action) }
         let pinned = entries.filter(isPinned)
         // Content problems stay in view (About lists them, and which files were skipped); none in a kiosk.
-        let problems = state.portfolio.diagnostics.count
-        let note = [ComposerView.statusNote(state), problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)"]
+        // A reload's notice says the count itself.
+        let problems = state.notice == nil ? state.portfolio.diagnostics.count : 0
+        let unread = state.inbox?.unread ?? 0
+        let note = [state.notice?.text ?? "", ComposerView.statusNote(state),
+                    problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)",
+                    unread == 0 ? "" : "\(unread) new enquir\(unread == 1 ? "y" : "ies")"]
             .filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.dot) ")
         let noteWidth = note.isEmpty ? 0 : DisplayWidth.of(note) + 2
         var room = g.width - 1 - noteWidth - pinned.reduce(0) { $0 + DisplayWidth.of($1.statusText(glyphs)) + 2 }

@@ -12,7 +12,7 @@ struct TabBar {
         var chosen: [Tab] = []
         for name in variants {
             var x = 0
-            chosen = Section.allCases.map { section in
+            chosen = state.sections.map { section in
                 let label = section == state.section ? "[\(name(section))]" : " \(name(section)) "
                 defer { x += DisplayWidth.of(label) }
                 return Tab(section: section, label: label, x: x, width: DisplayWidth.of(label))
