@@ -98,12 +98,15 @@ enum StatusBarView {
         // A reload's notice says the count itself.
         let problems = state.notice == nil ? state.portfolio.diagnostics.count : 0
         let unread = state.inbox?.unread ?? 0
-        let note = [state.notice?.text ?? "", ComposerView.statusNote(state),
+        let notes = [state.notice?.text ?? "", ComposerView.statusNote(state),
                     problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)",
                     unread == 0 ? "" : "\(unread) new enquir\(unread == 1 ? "y" : "ies")"]
             .filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.dot) ")
+        let pinnedWidth = pinned.reduce(0) { $0 + DisplayWidth.of($1.statusText(glyphs)) + 2 }
+        // A long note (a reload's error) is clipped to the room the pinned keys leave.
+        let note = Text.clip(notes, width: max(0, g.width - 3 - pinnedWidth), ellipsis: state.glyphs.ellipsis)
         let noteWidth = note.isEmpty ? 0 : DisplayWidth.of(note) + 2
-        var room = g.width - 1 - noteWidth - pinned.reduce(0) { $0 + DisplayWidth.of($1.statusText(glyphs)) + 2 }
+        var room = g.width - 1 - noteWidth - pinnedWidth
         var shown: [Binding] = []
         for binding in entries where !isPinned(binding) {
             let width = DisplayWidth.of(binding.statusText(glyphs)) + 2
