@@ -10,6 +10,8 @@ extension Portfolio {
             ("profile", profile.json),
             ("services", .array(services.map(\.json))),
             ("caseStudies", .array(caseStudies.map(\.json))),
+            ("introductions", .object([("services", introductions[.service]?.json ?? .null),
+                                       ("caseStudies", introductions[.caseStudy]?.json ?? .null)])),
             ("stack", .object([
                 ("intro", .string(stack.intro)),
                 ("groups", .array(stack.groups.map { group in
@@ -60,6 +62,12 @@ extension Item {
             ("body", .string(body)),
             ("path", .string(path)),
         ])
+    }
+}
+
+extension SectionIntroduction {
+    var json: JSONValue {
+        .object([("title", .string(title)), ("body", .string(body)), ("path", .string(path))])
     }
 }
 

@@ -19,6 +19,8 @@ import FolioContent
 ///       },
 ///       "services":    [Item],     // sorted by order (0 = unset, last), then title
 ///       "caseStudies": [Item],
+///       "introductions": {"services": Intro | null,      // a section folder's _index.md
+///                         "caseStudies": Intro | null},
 ///       "stack": {
 ///         "intro": string,
 ///         "groups": [{"name": string, "tags": [string]}],        // file order
@@ -34,6 +36,8 @@ import FolioContent
 ///             "kind": "service" | "case-study", "slug": string, "title": string,
 ///             "summary": string, "sector": string | null, "order": int,
 ///             "tags": [string], "date": string | null, "body": string, "path": string}
+///
+///     Intro = {"title": string, "body": string, "path": string}   // body is Markdown
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",

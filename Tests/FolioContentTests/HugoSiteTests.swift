@@ -20,6 +20,8 @@ import Testing
         #expect(intro.title == "Posts")
         #expect(intro.body.hasPrefix("Posts from the example site"))
         #expect(portfolio.introductions[.service] == nil)
+        let exported = portfolio.json.rendered()
+        #expect(exported.contains("\"introductions\": {\n    \"services\": null,\n    \"caseStudies\": {\n      \"title\": \"Posts\","))
     }
 
     @Test func tagsResolveByCaseAndAliasOthersWarn() throws {

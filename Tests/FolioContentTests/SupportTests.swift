@@ -61,7 +61,7 @@ import FolioText
     @Test func portfolioExportFollowsTheSchema() {
         let portfolio = ContentLoader.load(directory: TestSupport.bundledContent)
         guard case .object(let fields) = portfolio.json else { Issue.record("not an object"); return }
-        #expect(fields.map(\.0) == ["schemaVersion", "profile", "services", "caseStudies", "stack", "diagnostics"])
+        #expect(fields.map(\.0) == ["schemaVersion", "profile", "services", "caseStudies", "introductions", "stack", "diagnostics"])
         #expect(fields[0].1 == .int(1))
     }
 }

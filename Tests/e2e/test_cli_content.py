@@ -117,7 +117,9 @@ class ExportTests(unittest.TestCase):
         result = folio("export", "--json")
         self.assertEqual(result.returncode, 0, result.stderr)
         data = json.loads(result.stdout)
-        self.assertEqual(list(data), ["schemaVersion", "profile", "services", "caseStudies", "stack", "diagnostics"])
+        self.assertEqual(list(data), ["schemaVersion", "profile", "services", "caseStudies", "introductions", "stack",
+                                      "diagnostics"])
+        self.assertEqual(data["introductions"], {"services": None, "caseStudies": None})
         self.assertEqual(data["schemaVersion"], 1)
         self.assertEqual(len(data["services"]), 4)
         self.assertEqual([c["title"] for c in data["caseStudies"]], ["Bankvole", "SeekMake", "Crop2Cash"])
