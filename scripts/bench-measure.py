@@ -106,6 +106,30 @@ def binary(path):
     return size, stripped_size, libs
 
 
+def elf_facts(path):
+    """ELF type (DYN is position-independent), the address the program headers are mapped at in
+    two runs (different addresses: ASLR moves the image), dynamic relocations by type, and
+    whether the dynamic section asks for immediate binding (BIND_NOW) and packed relative
+    relocations (RELR)."""
+    header = subprocess.run(["readelf", "-h", path], capture_output=True, text=True).stdout
+    kind = re.search(r"Type:\s+(\w+)", header)
+    addresses = []
+    for _ in range(2):
+        run = subprocess.run([path, "--version"], env={**os.environ, "LD_SHOW_AUXV": "1"},
+                             capture_output=True, text=True)
+        m = re.search(r"AT_PHDR:\s+(0x[0-9a-f]+)", run.stdout)
+        addresses.append(m.group(1) if m else None)
+    relocations = {}
+    for m in re.finditer(r"\s(R_X86_64_\w+|R_AARCH64_\w+)\s", subprocess.run(
+            ["readelf", "-rW", path], capture_output=True, text=True).stdout):
+        relocations[m.group(1)] = relocations.get(m.group(1), 0) + 1
+    dynamic = subprocess.run(["readelf", "-dW", path], capture_output=True, text=True).stdout
+    relr = re.search(r"\(RELRSZ\)\s+(\d+)", dynamic)
+    return {"type": kind.group(1) if kind else "?", "addresses": addresses, "relocations": relocations,
+            "bind_now": "BIND_NOW" in dynamic or re.search(r"FLAGS.*\bNOW\b", dynamic) is not None,
+            "relr_bytes": int(relr.group(1)) if relr else 0}
+
+
 def machine(swift):
     """nproc, CPU model, kernel, Swift version, load average."""
     model = "unknown"
