@@ -23,11 +23,13 @@ public final class Inotify {
 
     deinit { close(descriptor) }
 
-    /// Watches the directory at `path` for `mask` (only directories: IN_ONLYDIR is added, and a
-    /// symlink is not followed). Returns the watch descriptor.
+    /// Watches the directory at `path` for `mask` (only directories: IN_ONLYDIR is added; a
+    /// symlink is followed only with `followLinks`, for a path the user gave). Returns the
+    /// watch descriptor.
     @discardableResult
-    public func watch(directory path: String, mask: UInt32) throws(SystemError) -> Int32 {
-        let watch = inotify_add_watch(descriptor, path, mask | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW))
+    public func watch(directory path: String, mask: UInt32, followLinks: Bool = false) throws(SystemError) -> Int32 {
+        let flags = mask | UInt32(IN_ONLYDIR) | (followLinks ? 0 : UInt32(IN_DONT_FOLLOW))
+        let watch = inotify_add_watch(descriptor, path, flags)
         guard watch >= 0 else { throw .current }
         watches.insert(watch)
         return watch

@@ -16,7 +16,8 @@ public final class ContentWatch {
     public init(root: String) throws(SystemError) {
         inotify = try Inotify()
         self.root = root
-        try inotify.watch(directory: root, mask: Inotify.changes)
+        // The folder given may be a symlink (~/site -> ~/src/site); folders found under it are not followed.
+        try inotify.watch(directory: root, mask: Inotify.changes, followLinks: true)
         refresh()
     }
 
@@ -29,7 +30,7 @@ public final class ContentWatch {
         while next < queue.count {
             let (folder, depth) = queue[next]
             next += 1
-            guard (try? inotify.watch(directory: folder, mask: Inotify.changes)) != nil,
+            guard (try? inotify.watch(directory: folder, mask: Inotify.changes, followLinks: depth == 0)) != nil,
                   depth + 1 < Self.maxDepth, case .success(let names) = Directory.list(folder) else { continue }
             for name in names where !name.hasPrefix(".") {
                 let path = Path.join(folder, name)

@@ -119,6 +119,13 @@ struct BrowseCommand: ParsableCommand {
             PlainOutput.fail(NotFound(reference: item, portfolio: portfolio).description)
         }
 
+        // --watch is set up before the screen is taken, so a failure can still be said plainly.
+        var contentWatch: ContentWatch?
+        if watch && !session.config.kiosk {
+            do throws(SystemError) { contentWatch = try ContentWatch(root: contentDirectory) } catch {
+                printError("folio: --watch: cannot watch \(contentDirectory): \(error); R still reloads")
+            }
+        }
         let backend: TerminalBackend
         do {
             let environment = ProcessEnvironment.current()
@@ -158,7 +165,6 @@ struct BrowseCommand: ParsableCommand {
         let inbox = InboxWiring.open(path: composer.outbox, kiosk: session.config.kiosk)
         if let (_, listing) = inbox { _ = update(&state, .inboxLoaded(listing)) }
         if let inboxWatch = inbox?.0.watch() { loop.watches.append(WatchSource(inboxWatch, action: .inboxChanged, debounceMs: 50)) }
-        let contentWatch = watch && !session.config.kiosk ? try? ContentWatch(root: contentDirectory) : nil
         if let contentWatch { loop.watches.append(WatchSource(contentWatch.inotify, action: .reload, debounceMs: 150)) }
         let content = ContentWiring(directory: contentDirectory, watch: contentWatch)
         loop.perform = { [composer] effect in

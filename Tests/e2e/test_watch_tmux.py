@@ -87,6 +87,16 @@ class WatchInTmux(unittest.TestCase):
         quiet.send("R")
         quiet.wait_for("▸ Bankvole By Hand", "reloaded")
 
+    def test_a_symlinked_content_folder_is_watched(self):
+        link = os.path.join(self.top, "site")
+        os.symlink(self.content, link)
+        self.content = link
+        pane = self.browser("--watch")
+        pane.send("3")
+        pane.wait_for("▸ Bankvole")
+        self.write(self.bankvole, self.original.replace("title: Bankvole", "title: Bankvole Through Link"))
+        pane.wait_for("▸ Bankvole Through Link", "reloaded")
+
     def test_kiosk_never_reloads(self):
         pane = self.browser("--watch", "--kiosk")
         pane.send("3")
