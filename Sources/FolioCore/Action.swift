@@ -24,6 +24,7 @@ public enum Action: Sendable, Hashable {
     case toggleRead, archiveMessage
     case inboxChanged
     case inboxLoaded(InboxListing), inboxFailed(String)
+    case messageRead(id: String, body: String)
     // Live reload: R, or a change under the content folder (--watch); then the outcome.
     case reload
     case contentLoaded(Portfolio)
@@ -47,6 +48,8 @@ public enum Effect: Sendable, Hashable {
     /// Move or re-flag one message (`MessageOperation`: read, unread, archive), then read the
     /// outbox again and feed back `.inboxLoaded`, or `.inboxFailed` with the reason.
     case changeMessage(id: String, MessageOperation)
+    /// Read and decode one message's body (the Inbox shows it), then feed back `.messageRead`.
+    case readMessage(id: String)
     /// Load the content folder again, then feed back `.contentLoaded`.
     case reloadContent
 }

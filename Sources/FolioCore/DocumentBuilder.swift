@@ -159,7 +159,7 @@ struct DocumentBuilder {
             lines += wrap([Span(label + ": ", Self.muted), Span(value)], width: width)
         }
         lines.append([])
-        for line in message.body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in (message.body ?? "…").split(separator: "\n", omittingEmptySubsequences: false) {
             let expanded = String(line)   // wrap counts a tab as one space
             lines += expanded.isEmpty ? [[]] : wrap([Span(expanded)], width: width)
         }

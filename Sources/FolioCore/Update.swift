@@ -13,7 +13,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.resize(width: width, height: height)
     case .typingPaused, .sendFinished, .draft:
         effects += state.updateComposerOutcome(action)
-    case .toggleRead, .archiveMessage, .inboxChanged, .inboxLoaded, .inboxFailed, .reload, .contentLoaded:
+    case .toggleRead, .archiveMessage, .inboxChanged, .inboxLoaded, .inboxFailed, .messageRead, .reload, .contentLoaded:
         effects += state.updateOwner(action)
     default:
         switch state.overlay {
@@ -25,7 +25,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
     state.normalize()
     state.normalizeComposer()
-    return effects
+    return effects + state.messageToRead()
 }
 
 /// Maps a key through the key table for the current context and applies it.
@@ -71,7 +71,7 @@ extension AppState {
         case .wheel(let lines, let x, let y): wheel(lines, x: x, y: y)
         case .closeOverlay, .insert, .deleteBackward, .clearInput, .resize, .quit, .repaint, .suspend,
              .composer, .typingPaused, .sendFinished, .draft, .toggleRead, .archiveMessage, .inboxChanged,
-             .inboxLoaded, .inboxFailed, .reload, .contentLoaded: break
+             .inboxLoaded, .inboxFailed, .messageRead, .reload, .contentLoaded: break
         }
     }
 

@@ -1,12 +1,13 @@
 import FolioText
 
-/// One enquiry for the browser's Inbox: its list entry and its decoded, sanitised body.
+/// One enquiry for the browser's Inbox: its list entry and, once read, its decoded, sanitised body.
 public struct InboxMessage: Sendable, Hashable {
     public var entry: OutboxEntry
-    /// Decoded (quoted-printable, base64) and passed through `Sanitiser.clean`.
-    public var body: String
+    /// Decoded (quoted-printable, base64) and passed through `Sanitiser.clean`; nil until the
+    /// message is first shown (`Maildir.body(of:)`), so a reading costs headers only.
+    public var body: String?
 
-    public init(entry: OutboxEntry, body: String) { self.entry = entry; self.body = body }
+    public init(entry: OutboxEntry, body: String?) { self.entry = entry; self.body = body }
 }
 
 /// What the browser's Inbox shows: the newest messages (at most `InboxListing.limit`),
@@ -30,17 +31,18 @@ public struct InboxListing: Sendable, Hashable {
 }
 
 extension Maildir {
-    /// The inbox for the browser: `list`, newest first, with the bodies of the newest `limit`.
-    public func inbox(limit: Int = InboxListing.limit) throws(OutboxError) -> InboxListing {
+    /// The inbox for the browser: `list` (headers only), newest first, at most `limit`. A
+    /// message's body never changes (a flag change renames the file, the id stays): bodies in
+    /// `known` (by id, read earlier) come with their messages; the others are nil.
+    public func inbox(limit: Int = InboxListing.limit, known: [String: String] = [:]) throws(OutboxError) -> InboxListing {
         let entries = try list()
-        let shown = entries.reversed().prefix(max(0, limit)).map { entry in
-            InboxMessage(entry: entry, body: body(of: entry))
-        }
+        let shown = entries.reversed().prefix(max(0, limit)).map { InboxMessage(entry: $0, body: known[$0.id]) }
         return InboxListing(messages: Array(shown), total: entries.count, unread: entries.filter(\.isUnread).count)
     }
 
-    /// The decoded, sanitised body of a listed message ("" when it vanished meanwhile).
-    func body(of entry: OutboxEntry) -> String {
+    /// The decoded, sanitised body of a listed message ("" when it vanished meanwhile), read up
+    /// to `InboxListing.messageBytes`.
+    public func body(of entry: OutboxEntry) -> String {
         guard let bytes = try? rawMessage(entry, limit: InboxListing.messageBytes) else { return "" }
         return Sanitiser.clean(ParsedMessage(bytes).body)
     }

@@ -4,7 +4,19 @@
 public struct ParsedMessage: Sendable {
     /// Header fields in order, names as written, values unfolded and decoded.
     public var headers: [(name: String, value: String)]
-    public var body: String
+    /// The body as stored, and how it is encoded.
+    private let rawBody: ArraySlice<UInt8>
+    private let encoding: String?
+
+    /// The decoded body, worked out when asked for: a listing reads only the headers.
+    public var body: String {
+        let raw = Array(rawBody)
+        switch encoding {
+        case "quoted-printable": return String(decoding: MessageDecoding.quotedPrintable(raw), as: UTF8.self)
+        case "base64": return String(decoding: MessageDecoding.base64(raw) ?? raw, as: UTF8.self)
+        default: return String(decoding: raw, as: UTF8.self)
+        }
+    }
 
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -32,14 +44,9 @@ public struct ParsedMessage: Sendable {
             }
         }
         headers = fields.map { ($0.0, MessageDecoding.words(String($0.1.drop { $0 == " " || $0 == "\t" }))) }
-        let raw = Array(bytes[bodyStart...])
-        let encoding = fields.first { $0.0.lowercased() == "content-transfer-encoding" }?.1
+        rawBody = bytes[bodyStart...]
+        encoding = fields.first { $0.0.lowercased() == "content-transfer-encoding" }?.1
             .trimmingSpaces().lowercased()
-        switch encoding {
-        case "quoted-printable": body = String(decoding: MessageDecoding.quotedPrintable(raw), as: UTF8.self)
-        case "base64": body = String(decoding: MessageDecoding.base64(raw) ?? raw, as: UTF8.self)
-        default: body = String(decoding: raw, as: UTF8.self)
-        }
     }
 }
 

@@ -33,7 +33,7 @@ public struct ComposerWiring: Sendable {
         switch effect {
         case .quit, .repaint, .suspend:   // the terminal loop's own
             return nil
-        case .scanInbox, .changeMessage, .reloadContent:   // InboxWiring's and ContentWiring's
+        case .scanInbox, .changeMessage, .readMessage, .reloadContent:   // InboxWiring's and ContentWiring's
             return nil
         case .saveDraft(let enquiry):
             do throws(OutboxError) {

@@ -4,28 +4,37 @@ import FolioPOSIX
 
 /// The owner's Inbox: reads the outbox for the browser and performs the Inbox's effects (read,
 /// unread, archive), feeding back a fresh reading as `.inboxLoaded`. The browser's loop waits
-/// on `watch()` so new messages appear while it is open.
-public struct InboxWiring: Sendable {
+/// on its inotify watch so new messages appear while it is open. A reading is headers only;
+/// a body is read when the Inbox first shows it (`.readMessage`) and kept for later readings.
+public final class InboxWiring {
     public let maildir: Maildir
+    private var bodies: [String: String] = [:]
+    private var entries: [String: OutboxEntry] = [:]
 
-    /// The Inbox of the outbox at `path`, with its first reading; nil when there is no Inbox
+    init(maildir: Maildir) { self.maildir = maildir }
+
+    /// The Inbox of the outbox at `path`, its inotify watch on new/ and cur/ (nil when it cannot
+    /// be set up: the Inbox then changes only on r and a), and its first reading, taken after
+    /// the watch starts so nothing delivered in between is missed. Nil when there is no Inbox
     /// for this user: in a kiosk, or when the outbox does not exist or cannot be read (it
     /// belongs to someone else, its folders are unsafe, new/ is not readable).
-    public static func open(path: String, kiosk: Bool) -> (InboxWiring, InboxListing)? {
-        guard !kiosk else { return nil }
+    public static func open(path: String, kiosk: Bool) -> (wiring: InboxWiring, watch: Inotify?, listing: InboxListing)? {
+        guard !kiosk, case .success = FileStatus.of(path) else { return nil }
         let wiring = InboxWiring(maildir: Maildir(path: path))
-        guard case .success = FileStatus.of(path), let listing = try? wiring.maildir.inbox() else { return nil }
-        return (wiring, listing)
+        let watch = try? wiring.maildir.watchFolders()
+        guard let listing = try? wiring.read() else { return nil }
+        return (wiring, watch, listing)
     }
-
-    /// inotify on new/ and cur/; nil when it cannot be set up (the Inbox then only changes on r/a).
-    public func watch() -> Inotify? { try? maildir.watchFolders() }
 
     /// Runs an Inbox effect; nil for the others.
     public func perform(_ effect: Effect) -> Action? {
         switch effect {
         case .scanInbox:
             return scan()
+        case .readMessage(let id):
+            let body = entries[id].map(maildir.body(of:)) ?? ""
+            bodies[id] = body
+            return .messageRead(id: id, body: body)
         case .changeMessage(let id, let operation):
             do throws(OutboxError) { try maildir.apply(operation, to: id) } catch { return .inboxFailed(error.reason) }
             return scan()
@@ -35,6 +44,14 @@ public struct InboxWiring: Sendable {
     }
 
     func scan() -> Action {
-        do throws(OutboxError) { return .inboxLoaded(try maildir.inbox()) } catch { return .inboxFailed(error.reason) }
+        do throws(OutboxError) { return .inboxLoaded(try read()) } catch { return .inboxFailed(error.reason) }
+    }
+
+    /// A reading; the bodies kept are those of the messages it holds (at most `InboxListing.limit`).
+    private func read() throws(OutboxError) -> InboxListing {
+        let listing = try maildir.inbox(known: bodies)
+        entries = Dictionary(listing.messages.map { ($0.entry.id, $0.entry) }, uniquingKeysWith: { first, _ in first })
+        bodies = bodies.filter { entries[$0.key] != nil }
+        return listing
     }
 }

@@ -161,14 +161,19 @@ struct BrowseCommand: ParsableCommand {
         state.allowsSuspend = !session.config.kiosk
         var loop = BrowserLoop()
         loop.clock = session.clock
-        // The owner's Inbox and live reload: never in a kiosk.
+        // The owner's Inbox and live reload: never in a kiosk. The first frame shows before the
+        // outbox is read (hundreds of enquiries take a moment); the Inbox joins on the next.
+        if !session.config.kiosk {
+            _ = update(&state, .resize(width: backend.width, height: backend.height))
+            backend.draw(render(state), cursor: cursorPosition(state))
+        }
         let inbox = InboxWiring.open(path: composer.outbox, kiosk: session.config.kiosk)
-        if let (_, listing) = inbox { _ = update(&state, .inboxLoaded(listing)) }
-        if let inboxWatch = inbox?.0.watch() { loop.watches.append(WatchSource(inboxWatch, action: .inboxChanged, debounceMs: 50)) }
+        if let inbox { _ = update(&state, .inboxLoaded(inbox.listing)) }
+        if let watch = inbox?.watch { loop.watches.append(WatchSource(watch, action: .inboxChanged, debounceMs: 50)) }
         if let contentWatch { loop.watches.append(WatchSource(contentWatch.inotify, action: .reload, debounceMs: 150)) }
         let content = ContentWiring(directory: contentDirectory, watch: contentWatch)
         loop.perform = { [composer] effect in
-            composer.perform(effect) ?? inbox?.0.perform(effect) ?? content.perform(effect)
+            composer.perform(effect) ?? inbox?.wiring.perform(effect) ?? content.perform(effect)
         }
         let reason = loop.run(&state, on: backend)
         // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP, timeouts.

@@ -74,6 +74,20 @@ import Testing
         #expect(empty.screen.contains("No enquiries yet."))
     }
 
+    @Test func aBodyIsReadWhenTheMessageIsFirstShown() {
+        var listing = Self.listing
+        listing.messages[1].body = nil
+        var state = Self.owner(listing)
+        #expect(handle(&state, .char("6")).isEmpty)   // the first message has its body
+        #expect(handle(&state, .char("j")) == [.readMessage(id: "1001.b")])
+        #expect(state.screen.contains("…"))
+        #expect(update(&state, .messageRead(id: "1001.b", body: "Lag is at 3 hours.")).isEmpty)
+        #expect(state.screen.contains("Lag is at 3 hours."))
+        #expect(handle(&state, .char("k")).isEmpty && handle(&state, .char("j")).isEmpty)   // read once
+        var kiosk = AppState(portfolio: Fixtures.portfolio, kiosk: true)
+        #expect(update(&kiosk, .messageRead(id: "1001.b", body: "x")).isEmpty)
+    }
+
     @Test func aChangeTheRuntimeSawAsksForAReading() {
         var state = Self.owner()
         #expect(update(&state, .inboxChanged) == [.scanInbox])

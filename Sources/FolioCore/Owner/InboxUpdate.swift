@@ -18,6 +18,11 @@ extension AppState {
             showInbox(listing)
         case .inboxFailed(let reason):
             notice = .inboxFailed(reason)
+        case .messageRead(let id, let body):
+            if let index = inbox?.messages.firstIndex(where: { $0.entry.id == id }) {
+                inbox?.messages[index].body = body
+                documents = DocumentCache()   // its page was laid out without the body
+            }
         case .toggleRead:
             guard let message = selectedMessage else { return [] }
             return [.changeMessage(id: message.entry.id, message.entry.isUnread ? .read : .unread)]
@@ -32,6 +37,13 @@ extension AppState {
             break
         }
         return []
+    }
+
+    /// The body the Inbox shows and does not have yet: read it (the runtime answers at once,
+    /// before the next frame).
+    func messageToRead() -> [Effect] {
+        guard !kiosk, let message = selectedMessage, message.body == nil else { return [] }
+        return [.readMessage(id: message.entry.id)]
     }
 
     /// Takes a fresh reading of the outbox. The selection stays on the same message when it is
