@@ -84,6 +84,7 @@ class ServeHarness:
     def start_server(self, *extra, port=None):
         """`folio serve` as the test account on 127.0.0.1 (a free port unless given)."""
         self.port = port or h.free_port()
+        self.extra = list(extra)
         self.log = self.path("serve.log")
         argv = [self.folio, "serve", "--listen", f"127.0.0.1:{self.port}",
                 "--content", self.content, "--outbox", self.outbox, *extra]

@@ -41,7 +41,7 @@ class ServeTestCase(unittest.TestCase):
 
     def setUp(self):
         self.panes = []
-        if S.server is None or S.server.poll() is not None or S.server.args[5:] != list(self.server_args):
+        if S.server is None or S.server.poll() is not None or S.extra != list(self.server_args):
             S.stop_server()
             S.start_server(*self.server_args)
         # Every visitor of an earlier test has gone.
