@@ -20,6 +20,7 @@ public enum Markdown {
             }
         }
         var (text, shortcodes) = Shortcodes.extract(source)
+        text = WideTables.capped(text)   // cmark-gfm's tables are quadratic in their columns
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
