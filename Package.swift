@@ -79,19 +79,24 @@ let package = Package(
         // Small and dependency-free so they add little to `swift build --build-tests`.
         .executableTarget(name: "folio-bench", dependencies: ["FolioCore", "FolioContent", "FolioSearch", "FolioText"],
                           path: "Benchmarks/FolioBench"),
-        .executableTarget(name: "folio-bench-search", dependencies: ["FolioCore", "FolioContent", "FolioSearch"],
+        .executableTarget(name: "folio-bench-search",
+                          dependencies: ["FolioCore", "FolioContent", "FolioSearch", "FolioTestSupport"],
                           path: "Benchmarks/SearchBench"),
 
-        .testTarget(name: "FolioTextTests", dependencies: ["FolioText"]),
+        // What the tests and benchmarks share: a seeded generator, temporary directories, /proc figures.
+        .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
+
+        .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioTestSupport"]),
         .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox", "FolioPOSIX"]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioOutbox"], exclude: ["Golden"]),
-        .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession", "FolioPOSIX", "FolioText"]),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioOutbox", "FolioTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession", "FolioPOSIX", "FolioText", "FolioTestSupport"]),
         .testTarget(name: "FolioSearchTests", dependencies: ["FolioSearch", "FolioContent"]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime", "FolioCore", "FolioOutbox"]),
         .testTarget(name: "FolioTerminalTests",
-                    dependencies: ["FolioTerminal", "FolioCore", "FolioSession", "FolioContent", "FolioOutbox", "FolioText"]),
-        .testTarget(name: "FolioPOSIXTests", dependencies: ["FolioPOSIX"]),
+                    dependencies: ["FolioTerminal", "FolioCore", "FolioSession", "FolioContent", "FolioOutbox", "FolioText",
+                                   "FolioTestSupport"]),
+        .testTarget(name: "FolioPOSIXTests", dependencies: ["FolioPOSIX", "FolioTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,17 +1,6 @@
 import FolioContent
+import FolioTestSupport
 
-/// SplitMix64: a tiny deterministic generator, so every run ranks the same portfolio.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A synthetic portfolio shaped like real content, only much larger: camelCase and multi-word
 /// tag names (some accented), aliases on a third of them, items with a skewed tag usage.

@@ -1,22 +1,11 @@
 import FolioText
 import Testing
 @testable import FolioCore
+import FolioTestSupport
 
 /// 100,000 random keys, actions and resizes from a fixed seed; after every step the state
 /// must satisfy its invariants, and every rendered frame must be exactly the screen's size.
 @Suite struct FuzzTests {
-    /// SplitMix64: small, fast and the same on every platform, so a failure replays.
-    struct SeededRNG: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let keys: [Key] = [
         .up, .down, .left, .right, .enter, .esc, .tab, .backTab, .backspace, .delete, .home, .end,
         .pageUp, .pageDown, .ctrl("d"), .ctrl("u"), .ctrl("n"), .ctrl("p"), .alt("b"), .paste("漢字 kafka\n\u{1B}[31m"),
@@ -30,7 +19,7 @@ import Testing
     ] + Section.allCases.map { .showSection($0) }
 
     @Test func randomInputKeepsEveryInvariant() {
-        var rng = SeededRNG(state: 0xF0_11_0)
+        var rng = SplitMix64(seed: 0xF0_11_0)
         var portfolio = Fixtures.portfolio
         portfolio.caseStudies[1].title = "銀行 🏦 SeekMake with a very long title that never fits anywhere"
         var state = AppState(portfolio: portfolio, width: 80, height: 24)

@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 import FolioPOSIX
+import FolioTestSupport
 
 /// Signals the writer child saw while `writeAll` ran (set by the handler, read in the child only).
 nonisolated(unsafe) private var interruptions: Int32 = 0
@@ -58,7 +59,7 @@ nonisolated(unsafe) private var interruptions: Int32 = 0
     }
 
     @Test func writeAllAtAnOffsetLeavesTheFileOffsetAlone() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         let descriptor = open(scratch.write("file", count: 8), O_RDWR)
         #expect(descriptor >= 0)
@@ -74,7 +75,7 @@ nonisolated(unsafe) private var interruptions: Int32 = 0
     }
 
     @Test func readAllStopsOneByteOverTheLimit() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         let path = scratch.write("file", count: 100_000)
         for (limit, fits) in [(100_000, true), (99_999, false), (70_000, false)] {
@@ -93,7 +94,7 @@ nonisolated(unsafe) private var interruptions: Int32 = 0
     }
 
     @Test func readUpToGivesAPrefix() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         let descriptor = open(scratch.write("file", count: 200_000), O_RDONLY)
         defer { close(descriptor) }

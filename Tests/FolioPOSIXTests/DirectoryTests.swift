@@ -1,10 +1,11 @@
 import Glibc
 import Testing
 import FolioPOSIX
+import FolioTestSupport
 
 @Suite struct DirectoryTests {
     @Test func makeAllCreatesMissingParentsPrivately() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { rmdir(scratch.file("a/b/c")); rmdir(scratch.file("a/b")); scratch.remove() }
         try Directory.makeAll(scratch.file("a/b/c"))
         try Directory.makeAll(scratch.file("a/b/c"))   // already there: fine
@@ -16,7 +17,7 @@ import FolioPOSIX
     }
 
     @Test func listsSortedWithoutDotEntries() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         for name in ["b", "a", ".hidden"] { scratch.write(name, count: 0) }
         #expect(try Directory.list(scratch.path).get() == [".hidden", "a", "b"])
@@ -24,7 +25,7 @@ import FolioPOSIX
     }
 
     @Test func openRefusesASymlink() {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         #expect(symlink(scratch.path, scratch.file("link")) == 0)
         let refused = Directory.open(scratch.file("link"))

@@ -1,10 +1,11 @@
 import Glibc
 import Testing
 import FolioPOSIX
+import FolioTestSupport
 
 @Suite struct WholeFileTests {
     @Test func readsUpToTheCapAndRefusesOneByteMore() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         let atCap = scratch.write("at-cap", count: 4096)
         let over = scratch.write("over", count: 4097)
@@ -14,7 +15,7 @@ import FolioPOSIX
     }
 
     @Test func refusesWhatIsNotARegularFile() {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         #expect(WholeFile.read(scratch.file("absent"), limit: 10) == .failure(.missing))
         #expect(WholeFile.read(scratch.path, limit: 10) == .failure(.directory))
@@ -25,7 +26,7 @@ import FolioPOSIX
     }
 
     @Test func symlinksAreFollowedOnlyWhenAsked() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         let target = scratch.write("target", count: 3)
         #expect(symlink(target, scratch.file("link")) == 0)
@@ -34,7 +35,7 @@ import FolioPOSIX
     }
 
     @Test func readsRelativeToADirectoryDescriptor() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         scratch.write("inside", count: 5)
         let directory = Directory.open(scratch.path, readable: true)

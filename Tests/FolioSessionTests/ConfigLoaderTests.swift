@@ -2,6 +2,7 @@ import FolioPOSIX
 import Glibc
 import Testing
 @testable import FolioSession
+import FolioTestSupport
 
 @Suite struct ConfigLoaderTests {
     @Test func userFileFollowsFolioConfigThenXDGThenHome() {

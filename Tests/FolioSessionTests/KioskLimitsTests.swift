@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 @testable import FolioSession
+import FolioTestSupport
 
 /// Limits are process-wide, so each test sets them in a forked child.
 @Suite struct KioskLimitsTests {

@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 @testable import FolioSession
+import FolioTestSupport
 
 @Suite struct RateLimiterTests {
     let t0 = 1_700_000_000

@@ -2,6 +2,7 @@ import FolioPOSIX
 import Glibc
 import Testing
 @testable import FolioSession
+import FolioTestSupport
 
 @Suite struct SessionTests {
     func ready(_ start: SessionStart, sourceLocation: SourceLocation = #_sourceLocation) -> Session? {

@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioText
+import FolioTestSupport
 
 private func render(_ markdown: String, _ width: Int, _ glyphs: Glyphs = .unicode) -> [String] {
     Layout.lines(Markdown.parse(markdown), width: width, glyphs: glyphs).map(Text.plain)

@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioText
+import FolioTestSupport
 
 /// Plain text of wrapped lines, for compact expectations.
 func plainLines(_ spans: [Span], _ width: Int) -> [String] {
@@ -87,18 +88,5 @@ func plainLines(_ spans: [Span], _ width: Int) -> [String] {
             let output = squeeze(lines.map(Text.plain).joined())
             if width > 1 { #expect(input == output, "\(spans) at \(width)") }
         }
-    }
-}
-
-/// A small seeded generator so property tests are reproducible.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

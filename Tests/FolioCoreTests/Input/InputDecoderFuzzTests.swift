@@ -1,5 +1,6 @@
 @testable import FolioCore
 import Testing
+import FolioTestSupport
 
 /// Random bytes, cut into random reads, with the escape delay, paste timeouts and hang-ups
 /// at random points: the decoder never crashes, never gives more keys than it got bytes, and
@@ -11,7 +12,7 @@ import Testing
 
     @Test(arguments: [(0x5EED, false), (0xBEEF, true)])
     func randomInput(seed: UInt64, anyByte: Bool) {
-        var rng = FuzzTests.SeededRNG(state: seed)
+        var rng = SplitMix64(seed: seed)
         var decoder = InputDecoder(pasteCap: 64)
         var bytesIn = 0, keysOut = 0, hangUps = 0
         while bytesIn < 300_000 {

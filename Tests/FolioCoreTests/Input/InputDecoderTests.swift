@@ -1,5 +1,6 @@
 @testable import FolioCore
 import Testing
+import FolioTestSupport
 
 @Suite struct InputDecoderTests {
     @Test(arguments: InputSamples.all)
@@ -43,7 +44,7 @@ import Testing
 
     /// Text without controls decodes exactly as the standard library's UTF-8 decoder does.
     @Test func textMatchesTheStandardLibrary() {
-        var rng = FuzzTests.SeededRNG(state: 0x07F8)
+        var rng = SplitMix64(seed: 0x07F8)
         let pieces: [[UInt8]] = [[0xC3, 0xA9], [0xE6, 0xBC, 0xA2], [0xF0, 0x9F, 0xA6, 0x80], [0xE0, 0xA0], [0xF4, 0x8F],
                                  [0xED, 0x9F, 0xBF], [0xED, 0xA0], [0xC0], [0xC1], [0xF5], [0x80], [0xBF], [0x61]]
         for _ in 0..<2_000 {
