@@ -35,9 +35,13 @@ public struct BrowserLoop {
         var lastInput = now()
         var pausePending = false
         var watching = WatchSchedule(watches)
+        var changed = true   // a read that brought nothing (a wake-up, part of a paste) draws nothing
         while true {
-            render(state, into: &buffer)
-            terminal.draw(buffer, cursor: cursorPosition(state))
+            if changed {
+                render(state, into: &buffer)
+                terminal.draw(buffer, cursor: cursorPosition(state))
+                changed = false
+            }
 
             let start = now()
             if let reason = clock.expired(now: start, lastInput: lastInput) { return .expired(reason) }
@@ -49,7 +53,9 @@ public struct BrowserLoop {
             case .timeout:
                 if pausePending && now() - lastInput >= pauseDelay {
                     pausePending = false
-                    if apply(update(&state, .typingPaused), to: &state, on: terminal) { return .quit }
+                    let effects = update(&state, .typingPaused)   // none: nothing to save, nothing shown
+                    changed = !effects.isEmpty
+                    if apply(effects, to: &state, on: terminal) { return .quit }
                     onPause(state)
                 }
             case .reply:
@@ -61,12 +67,14 @@ public struct BrowserLoop {
             case .key(let key):
                 if case .resize = key {} else { lastInput = now() }
                 pausePending = true
+                changed = true
                 if apply(handle(&state, key), to: &state, on: terminal) { return .quit }
             case .watch(let ready, let failed):
                 watching.noteReady(ready, failed: failed, now: now())
             }
             // A watched change is not input: it keeps no session alive.
             for action in watching.takeDue(now: now()) {
+                changed = true
                 if apply(update(&state, action), to: &state, on: terminal) { return .quit }
             }
         }

@@ -15,6 +15,16 @@ import Testing
         #expect(f.terminal.frames[1].text.contains("Narrow APIs"))
     }
 
+    @Test func aReadThatBringsNothingDrawsNothing() {
+        // Wake-ups with no input (the poll's timeout) leave the screen as it is: no frame at
+        // all, so not one byte goes to the terminal.
+        let f = LoopFixture(script: [.wait, .wait, .key(.char("j")), .wait, .wait])
+        _ = f.run()
+        #expect(f.terminal.reads.count == 6)
+        #expect(f.terminal.frames.count == 2)   // the first frame, and the one after j
+        #expect(f.terminal.frames.last == LoopFixture.expectedFrame(after: [.char("j")]))
+    }
+
     @Test func theFirstFrameHasTheTerminalsSize() {
         let wide = LoopFixture(width: 100, height: 30)
         wide.state = AppState(portfolio: LoopFixture.portfolio, width: 80, height: 24)

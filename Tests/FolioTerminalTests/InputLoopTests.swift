@@ -72,6 +72,14 @@ import Testing
         }
     }
 
+    @Test func aPasteInChunksDrawsOnceWhenItEnds() {
+        // Chunks that decode to nothing yet draw nothing; the whole paste is one key, one frame.
+        var run = Run([.text("\u{1B}[200~Ad"), .text("a "), .text("Love"), .text("lace\u{1B}[201~")], composing: true)
+        #expect(run.run() == .hangup)
+        #expect(run.name == "Ada Lovelace")
+        #expect(run.terminal.screen.frames.count == 2)   // the first frame, and the one after the paste
+    }
+
     @Test func aPasteOpenAtTheHangUpIsKept() {
         var run = Run([.text("\u{1B}[200~hi"), .hangup], composing: true)
         #expect(run.run() == .hangup)
