@@ -8,6 +8,7 @@ import email.policy
 import mailbox
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import unittest
 import uuid
 
 import sshd_harness as h
+import tmux_util
 from sshd_harness import GROUP, OWNER, USER_A, USER_B, VISITOR, wait_until
 
 REFUSAL = "folio needs a terminal: connect with ssh -t"
@@ -31,6 +33,17 @@ def bytes_read(pid):
     """How many bytes the process has read so far (rchar in /proc/PID/io)."""
     with open(f"/proc/{pid}/io") as f:
         return int(re.search(r"rchar:\s+(\d+)", f.read()).group(1))
+
+
+def status_kb(pid, field):
+    """A figure in kB from /proc/PID/status (VmHWM, VmRSS…)."""
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(rf"{field}:\s+(\d+)", f.read()).group(1))
+
+
+# Peak RSS a visit may reach whatever window size its client claims (a debug build at the
+# 500×300 clamp peaks near 50 MB; before the clamp, 4000×4000 took 1.3 GB).
+WINDOW_PEAK_LIMIT_KB = 100_000
 
 
 def setUpModule():
@@ -486,6 +499,43 @@ class KioskTests(SshTestCase):
         self.assertLess(rss_kb, 200_000)
         pane.send("q")
         pane.wait_for("FOLIO-EXITED=0")
+
+    def test_claimed_4000_then_65535_windows_keep_folio_small(self):
+        """Issue 11 item 2 over sshd: the client's pty claims 4000×4000 at login (in the
+        pty-req), then a window change to 65535×65535. folio's peak RSS stays under
+        WINDOW_PEAK_LIMIT_KB, keys still work, and q exits 0 with the terminal given back.
+        The pane is the clamp's size (500×300), so what folio draws is all on it."""
+        command = shlex.join(self.s.ssh_argv(VISITOR, tty=True))
+        pane = tmux_util.Pane("sh -c " + shlex.quote(f"stty rows 4000 cols 4000 && exec {command}"),
+                              width=500, height=300, env=self.s.client_env())
+        self.panes.append(pane)
+        self.wait_for_ui(pane)
+        pid = self.folio_pid()
+
+        def claimed():   # the size folio's pty claims (folio draws only the clamp's part of it)
+            tty = os.readlink(f"/proc/{pid}/fd/0")
+            return subprocess.run(["stty", "-F", tty, "size"], capture_output=True, text=True).stdout.split()
+        self.assertEqual(claimed(), ["4000", "4000"])
+        pane.send("2")
+        pane.wait_for("[Services]")
+        at_login = status_kb(pid, "VmHWM")
+        self.assertLess(at_login, WINDOW_PEAK_LIMIT_KB, f"VmHWM {at_login} kB with 4000×4000 claimed")
+        client_tty = os.readlink(f"/proc/{self.s.ssh_client_pid(pane)}/fd/0")
+        subprocess.run(["stty", "-F", client_tty, "rows", "65535", "cols", "65535"], check=True)   # SIGWINCH to ssh
+        wait_until(lambda: claimed() == ["65535", "65535"], 5, what="the window change to reach folio's pty")
+        pane.send("3")
+        pane.wait_for("[Case studies]")
+        peak = status_kb(pid, "VmHWM")
+        if os.environ.get("FOLIO_E2E_TIMES"):
+            print(f"\n{self.id()}: VmHWM {at_login} kB at 4000×4000, {peak} kB after 65535×65535")
+        self.assertLess(peak, WINDOW_PEAK_LIMIT_KB, f"VmHWM {peak} kB after 65535×65535")
+        with open(f"/proc/{pid}/status") as f:
+            self.assertNotIn("zombie", f.read())
+        pane.send("q")
+        screen = pane.wait_for("FOLIO-EXITED=", timeout=10)
+        self.assertIn("FOLIO-EXITED=0", screen)
+        self.assertFalse(pane.alternate_on(), "alternate screen left on")
+        self.assertFalse(pane.mouse_any(), "mouse tracking left on")
 
 
 class KioskEnvironmentTests(SshTestCase):
