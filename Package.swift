@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "FolioSession", dependencies: ["FolioPOSIX", "FolioText"]),
 
         // The one ncurses backend.
-        .target(name: "FolioTerminal", dependencies: ["FolioCore", "FolioSession", "CNcursesw", "CFolioShim"]),
+        .target(name: "FolioTerminal", dependencies: ["FolioCore", "FolioSession", "FolioPOSIX", "CNcursesw", "CFolioShim"]),
 
         // Thin executable: argument parsing and wiring.
         .executableTarget(

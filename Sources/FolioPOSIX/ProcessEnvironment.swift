@@ -4,6 +4,12 @@ import Glibc
 /// Call `apply` only while folio is single-threaded (at start-up): setenv and unsetenv race
 /// with getenv in other threads.
 public enum ProcessEnvironment {
+    /// One variable, as getenv finds it (the first definition); nil when unset. Invalid UTF-8
+    /// becomes U+FFFD.
+    public static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
     public static func current() -> [String: String] {
         var result: [String: String] = [:]
         guard var entry = Optional(environ) else { return result }

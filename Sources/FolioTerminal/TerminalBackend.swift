@@ -4,6 +4,7 @@
 @preconcurrency import CNcursesw
 import CFolioShim
 import FolioCore
+import FolioPOSIX
 import FolioSession
 import FolioText
 #if canImport(Glibc)
@@ -39,7 +40,7 @@ public final class TerminalBackend: Terminal {
     public init(options: Options) throws(TerminalError) {
         folio_signals_install()   // before ncurses starts: SIGWINCH is ours (see fitToWindow)
         guard folio_screen_start(options.colour ? 1 : 0, options.mouse ? 1 : 0) == 0 else {
-            throw .cannotStart("cannot initialise the terminal (TERM=\(Environment.term ?? "unset"))")
+            throw .cannotStart("cannot initialise the terminal (TERM=\(ProcessEnvironment.value("TERM") ?? "unset"))")
         }
         mouse = options.mouse
         palette = Palette(theme: options.theme, colours: options.colour ? Int(folio_colors()) : 0)
@@ -160,12 +161,5 @@ public final class TerminalBackend: Terminal {
         let sig = folio_signal_take()
         if sig != 0 { return .signal(sig) }
         return takeResize()
-    }
-}
-
-enum Environment {
-    static var term: String? {
-        guard let p = getenv("TERM") else { return nil }
-        return String(cString: p)
     }
 }

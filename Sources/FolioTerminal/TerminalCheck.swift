@@ -1,4 +1,5 @@
 import CFolioShim
+import FolioPOSIX
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ public struct TerminalCheck: Sendable {
         if !stdinTTY {
             return TerminalCheck(usable: false, reason: "standard input is not a terminal", width: width, utf8: utf8)
         }
-        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        let term = ProcessEnvironment.value("TERM") ?? ""
         if term.isEmpty {
             return TerminalCheck(usable: false, reason: "TERM is not set", width: width, utf8: utf8)
         }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import FolioContent
 import FolioCore
+import FolioPOSIX
 import FolioTerminal
 import FolioText
 
@@ -14,7 +15,7 @@ enum PlainOutput {
     /// The width of the terminal on stdout (TIOCGWINSZ), else `$COLUMNS`, else `fallback`.
     static func terminalWidth(fallback: Int = 80) -> Int {
         if let columns = TerminalCheck.ttyColumns() { return columns }
-        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        if let columns = ProcessEnvironment.value("COLUMNS").flatMap({ Int($0) }), columns > 0 { return columns }
         return fallback
     }
 
