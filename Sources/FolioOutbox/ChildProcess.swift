@@ -80,32 +80,15 @@ enum ChildProcess {
         }
         let deadline = Int(MonotonicClock.now()) + timeoutMilliseconds
         _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
-        let written = feed(writeEnd, input, deadline: deadline)
+        // Everything unless the deadline passes. A reader that closed early (EPIPE: SIGPIPE is
+        // ignored above) ends the writing, and its exit status tells the rest.
+        let fed = Descriptor.write(writeEnd, input, deadline: Int64(deadline), now: MonotonicClock.now)
         close(writeEnd)
-        if !written {
+        if case .timedOut = fed {
             terminate(pid)
             return .timedOut
         }
         return wait(pid, deadline: deadline)
-    }
-
-    /// Writes everything unless the deadline passes; a reader that closed early (EPIPE) ends
-    /// the writing, and its exit status tells the rest. `run` ignores SIGPIPE first.
-    private static func feed(_ descriptor: Int32, _ bytes: [UInt8], deadline: Int) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let left = deadline - Int(MonotonicClock.now())
-            if left <= 0 { return false }
-            var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-            if poll(&ready, 1, Int32(min(left, 1_000))) <= 0 { continue }
-            let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, min($0.count, 65_536)) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return true  // EPIPE and the like: the child stopped reading
-            }
-            offset += count
-        }
-        return true
     }
 
     private static func wait(_ pid: pid_t, deadline: Int) -> HandOff {

@@ -20,7 +20,7 @@ public enum Descriptor {
         while done < bytes.count {
             let count = bytes[done...].withUnsafeBytes { chunk in
                 if let offset { pwrite(descriptor, chunk.baseAddress, chunk.count, off_t(offset + done)) }
-                else { write(descriptor, chunk.baseAddress, chunk.count) }
+                else { Glibc.write(descriptor, chunk.baseAddress, chunk.count) }
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -30,6 +30,39 @@ public enum Descriptor {
             if count == 0 { throw SystemError(EIO) }
             done += count
         }
+    }
+
+    /// How a write with a deadline ended.
+    public enum TimedWrite: Sendable, Equatable {
+        case written
+        /// The deadline passed with bytes still to write.
+        case timedOut(written: Int)
+        /// The write failed (EPIPE when the reader has gone, with SIGPIPE ignored).
+        case failed(SystemError, written: Int)
+    }
+
+    /// Writes every byte to a non-blocking descriptor (a pipe to a child, say) before
+    /// `deadline`, waiting in poll(2) for room, at most `chunk` bytes per write. `now` is the
+    /// caller's monotonic clock in milliseconds, so a reader that stops reading costs no
+    /// more than the deadline.
+    public static func write(_ descriptor: Int32, _ bytes: some Collection<UInt8>, deadline: Int64,
+                             now: () -> Int64, chunk: Int = 65_536) -> TimedWrite {
+        let bytes = ContiguousArray(bytes)
+        var done = 0
+        while done < bytes.count {
+            let left = deadline - now()
+            if left <= 0 { return .timedOut(written: done) }
+            var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            if poll(&ready, 1, Int32(min(left, 1_000))) <= 0 { continue }   // EINTR, or no room yet
+            let count = bytes[done...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, min($0.count, chunk)) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failed(.current, written: done)
+            }
+            if count == 0 { return .failed(SystemError(EIO), written: done) }
+            done += count
+        }
+        return .written
     }
 
     /// Reads from the current offset until end of file or until `maxBytes` have arrived,

@@ -101,4 +101,44 @@ nonisolated(unsafe) private var interruptions: Int32 = 0
         #expect(try Descriptor.read(descriptor, upTo: 70_000).count == 70_000)
         #expect(try Descriptor.read(descriptor, upTo: 1_000_000).count == 130_000)
     }
+
+    // MARK: Writes with a deadline (a pipe to a child that may stop reading)
+
+    /// A non-blocking pipe: (read end, write end).
+    static func pipePair() -> (Int32, Int32) {
+        var ends: [Int32] = [0, 0]
+        precondition(pipe(&ends) == 0)
+        _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
+        return (ends[0], ends[1])
+    }
+
+    @Test func aDeadlineWriteDeliversEverythingWhileThereIsRoom() {
+        let (reader, writer) = Self.pipePair()
+        defer { close(reader) }
+        let payload = pattern(10_000)
+        var clock: Int64 = 0
+        #expect(Descriptor.write(writer, payload, deadline: 1_000, now: { clock += 1; return clock }, chunk: 3_000) == .written)
+        close(writer)
+        #expect((try? Descriptor.read(reader, upTo: 20_000)) == payload)
+    }
+
+    @Test func aReaderThatStopsReadingCostsOnlyTheDeadline() {
+        // Nobody reads: the pipe fills (64 KiB on Linux) and the write gives up at the deadline.
+        let (reader, writer) = Self.pipePair()
+        defer { close(reader); close(writer) }
+        var clock: Int64 = 0
+        let outcome = Descriptor.write(writer, pattern(1 << 20), deadline: 5, now: { clock += 1; return clock })
+        guard case .timedOut(let written) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(written > 0 && written < 1 << 20)
+        #expect(clock >= 5)
+    }
+
+    @Test func aReaderThatLeftEndsTheWriteWithEPIPE() {
+        signal(SIGPIPE, SIG_IGN)   // as ChildProcess does before writing to a child
+        let (reader, writer) = Self.pipePair()
+        close(reader)
+        defer { close(writer) }
+        #expect(Descriptor.write(writer, pattern(100), deadline: .max, now: { 0 })
+                == .failed(SystemError(EPIPE), written: 0))
+    }
 }
