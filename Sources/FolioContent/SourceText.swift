@@ -44,6 +44,25 @@ enum SourceText {
     /// (columns count the valid scalars before it on that line). Drops a leading BOM and
     /// turns CRLF into LF, which changes no line numbers.
     static func decode(_ bytes: [UInt8]) -> Result<String, SourceProblem> {
+        // The usual case, valid and without NUL, in the standard library's fast validator;
+        // only a bad file is walked scalar by scalar to say where.
+        var text: String
+        if !bytes.contains(0), let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+        } else {
+            if let problem = firstProblem(bytes) { return .failure(problem) }
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        if text.utf8.contains(13) {
+            // Swift treats "\r\n" as one Character; split on scalars to catch each pair.
+            text = String(String.UnicodeScalarView(normalisingCRLF(text.unicodeScalars)))
+        }
+        return .success(text)
+    }
+
+    /// Where the first invalid byte or NUL is, if anywhere.
+    private static func firstProblem(_ bytes: [UInt8]) -> SourceProblem? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0, line = 1, column = 1
@@ -52,26 +71,20 @@ enum SourceText {
             case .valid(let encoded):
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar == "\0" {
-                    return .failure(SourceProblem(position: SourcePosition(line: line, column: column),
-                        message: "file contains a NUL byte (offset \(offset)); is it a binary file?"))
+                    return SourceProblem(position: SourcePosition(line: line, column: column),
+                        message: "file contains a NUL byte (offset \(offset)); is it a binary file?")
                 }
                 offset += encoded.count
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
             case .error:
                 let byte = bytes[offset]
-                return .failure(SourceProblem(position: SourcePosition(line: line, column: column),
-                    message: "invalid UTF-8: byte 0x\(hex(byte)) at offset \(offset)"))
+                return SourceProblem(position: SourcePosition(line: line, column: column),
+                    message: "invalid UTF-8: byte 0x\(hex(byte)) at offset \(offset)")
             case .emptyInput:
                 break loop
             }
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(13) {
-            // Swift treats "\r\n" as one Character; split on scalars to catch each pair.
-            text = String(String.UnicodeScalarView(normalisingCRLF(text.unicodeScalars)))
-        }
-        return .success(text)
+        return nil
     }
 
     private static func normalisingCRLF(_ scalars: String.UnicodeScalarView) -> [Unicode.Scalar] {

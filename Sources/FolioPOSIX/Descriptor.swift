@@ -66,10 +66,12 @@ public enum Descriptor {
     }
 
     /// Reads from the current offset until end of file or until `maxBytes` have arrived,
-    /// whichever is first: a prefix of at most `maxBytes` bytes.
-    public static func read(_ descriptor: Int32, upTo maxBytes: Int) throws(SystemError) -> [UInt8] {
+    /// whichever is first: a prefix of at most `maxBytes` bytes. `expected` (a size from
+    /// fstat) sizes the buffer: a 4 KiB page then costs no 64 KiB buffer to clear.
+    public static func read(_ descriptor: Int32, upTo maxBytes: Int, expected: Int? = nil) throws(SystemError) -> [UInt8] {
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: min(65_536, max(maxBytes, 1)))
+        let size = expected.map { $0 + 1 } ?? 65_536   // one more byte: the read that finds the end
+        var chunk = [UInt8](repeating: 0, count: min(65_536, max(min(maxBytes, max(size, 4_096)), 1)))
         while result.count < maxBytes {
             let wanted = min(chunk.count, maxBytes - result.count)
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
@@ -84,9 +86,9 @@ public enum Descriptor {
     }
 
     /// Reads to end of file; refuses (reading no further) once more than `limit` bytes arrive.
-    public static func readAll(_ descriptor: Int32, limit: Int) throws(ReadFailure) -> [UInt8] {
+    public static func readAll(_ descriptor: Int32, limit: Int, expected: Int? = nil) throws(ReadFailure) -> [UInt8] {
         let bytes: [UInt8]
-        do { bytes = try read(descriptor, upTo: limit + 1) } catch { throw .system(error) }
+        do { bytes = try read(descriptor, upTo: limit + 1, expected: expected) } catch { throw .system(error) }
         guard bytes.count <= limit else { throw .tooLarge(limit: limit, size: nil) }
         return bytes
     }

@@ -25,7 +25,7 @@ public enum WholeFile {
         guard FileStatus.isRegular(info) else { return .failure(.notRegular) }
         guard Int(info.st_size) <= limit else { return .failure(.tooLarge(limit: limit, size: Int(info.st_size))) }
         do throws(ReadFailure) {
-            return .success(try Descriptor.readAll(descriptor, limit: limit))
+            return .success(try Descriptor.readAll(descriptor, limit: limit, expected: Int(info.st_size)))
         } catch {
             return .failure(error)
         }
