@@ -4,6 +4,8 @@ struct FieldReader {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
     private var entries: [FMEntry] = []
+    /// Each entry's key lowercased, once: every field asked for compares against all of them.
+    private var loweredKeys: [String] = []
     private var used: Set<String> = []
 
     /// False when the front matter is there but is not a mapping (already an error).
@@ -17,6 +19,7 @@ struct FieldReader {
         guard let root else { return }
         if case .map(let entries) = root.value {
             self.entries = entries
+            loweredKeys = entries.map { $0.key.lowercased() }
         } else if !root.isNull {
             isMapping = false
             error(root.position, "front matter must be a mapping of keys to values, not \(root.kindDescription)")
@@ -35,7 +38,7 @@ struct FieldReader {
     /// gets a warning, since only one is used.
     mutating func entry(_ keys: [String]) -> FMEntry? {
         let wanted = Set(keys.map { $0.lowercased() })
-        let found = entries.filter { wanted.contains($0.key.lowercased()) }
+        let found = entries.indices.filter { wanted.contains(loweredKeys[$0]) }.map { entries[$0] }
         used.formUnion(wanted)
         guard let first = found.first else { return nil }
         for extra in found.dropFirst() {
@@ -47,7 +50,7 @@ struct FieldReader {
     /// Whether a key (or a synonym) is present with a non-null value.
     func has(_ keys: String...) -> Bool {
         let wanted = Set(keys.map { $0.lowercased() })
-        return entries.contains { wanted.contains($0.key.lowercased()) && !$0.value.isNull }
+        return entries.indices.contains { wanted.contains(loweredKeys[$0]) && !entries[$0].value.isNull }
     }
 
     /// Any scalar reads as text; a list or mapping is an error. Null counts as absent.
@@ -136,7 +139,7 @@ struct FieldReader {
     /// Warns about every key not read so far, except `quiet` ones (other tools' keys that
     /// folio has no use for), suggesting the nearest known key.
     mutating func warnUnknownKeys(known: [String], quiet: Set<String>) {
-        for entry in entries where !used.contains(entry.key.lowercased()) && !quiet.contains(entry.key.lowercased()) {
+        for (entry, key) in zip(entries, loweredKeys) where !used.contains(key) && !quiet.contains(key) {
             if let guess = Suggestions.closest(to: entry.key, in: known) {
                 warning(entry.keyPosition, "unknown key '\(entry.key)'; did you mean '\(guess)'?")
             } else {
