@@ -24,7 +24,7 @@ struct SlugIndex {
     /// The earliest added slug that looks like `slug`, if any.
     func firstLookAlike(_ slug: String) -> String? {
         var candidates: Set<Int> = []
-        if let index = squashed[Self.squash(slug)] { candidates.insert(index) }
+        if let index = squashed[Suggestions.squashed(slug)] { candidates.insert(index) }
         Self.forEachQueryKey(Array(slug.unicodeScalars), present: { prefixes[$0] >= 0 }) { key in
             var entry = heads[key]
             while entry >= 0 {
@@ -41,7 +41,7 @@ struct SlugIndex {
     mutating func add(_ slug: String) {
         let index = slugs.count
         slugs.append(slug)
-        let key = Self.squash(slug)
+        let key = Suggestions.squashed(slug)
         if squashed[key] == nil { squashed[key] = index }
         var seen = Set<UInt64>()
         // Static helpers: a method on self would keep a copy of `heads` alive while this
@@ -54,10 +54,6 @@ struct SlugIndex {
         Self.forEachPrefixSeed(Array(slug.unicodeScalars)) { prefixes[$0] = 0 }
     }
 
-    // Same as `Suggestions.slugsLookAlike`'s squash.
-    private static func squash(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { !"-_.".unicodeScalars.contains($0) })
-    }
 
     /// For a slug of `n` scalars: each step's exact prefix length and suffix length, then
     /// the prefix length before the short rest.
@@ -118,7 +114,7 @@ struct SlugIndex {
 
     private static func tag(_ n: Int, _ level: Int) -> UInt64 { UInt64(n) << 8 | UInt64(level) }
 
-    // FNV-1a over the tag, the exact prefix and then the piece.
+    // FNV-1a over the tag and the exact prefix (a key's seed); also the base of `variants`' hash.
     private static let prime: UInt64 = 0x100_0000_01b3
 
     private static func seed(_ tag: UInt64, _ prefix: ArraySlice<Unicode.Scalar>) -> UInt64 {
@@ -127,19 +123,39 @@ struct SlugIndex {
         return (h ^ 0xffff_ffff) &* prime                  // ends the prefix
     }
 
-    /// Hashes of `piece` with up to `deletions` (1 or 2) scalars deleted.
+    /// Hashes of `piece` with up to `deletions` (1 or 2) scalars deleted, each in constant
+    /// time: a polynomial hash (Horner's rule, odd base, wrapping) of the variant is put
+    /// together from prefix values, then mixed with `seed` and the variant's length.
     private static func variants(_ piece: ArraySlice<Unicode.Scalar>, seed: UInt64, deletions: Int,
                                  _ body: (UInt64) -> Void) {
-        func hash(skipping i: Int, _ j: Int) -> UInt64 {
-            var h = seed
-            for k in piece.indices where k != i && k != j { h = (h ^ UInt64(piece[k].value)) &* prime }
-            return h
+        let n = piece.count
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * (n + 1)) { table in
+            // pre[i]: the hash of the first i scalars; power[k]: base^k.
+            let pre = table.baseAddress!, power = table.baseAddress! + (n + 1)
+            pre[0] = 0; power[0] = 1
+            for (i, scalar) in piece.enumerated() {
+                pre[i + 1] = pre[i] &* prime &+ UInt64(scalar.value) &+ 1
+                power[i + 1] = power[i] &* prime
+            }
+            func part(_ a: Int, _ b: Int) -> UInt64 { pre[b] &- pre[a] &* power[b - a] }   // scalars a..<b
+            func key(_ h: UInt64, _ length: Int) -> UInt64 { mix(seed ^ h ^ UInt64(length) << 56) }
+            body(key(pre[n], n))
+            for i in 0..<n {
+                body(key(pre[i] &* power[n - 1 - i] &+ part(i + 1, n), n - 1))
+                guard deletions == 2 else { continue }
+                for j in (i + 1)..<max(i + 1, n) {
+                    body(key(pre[i] &* power[n - 2 - i] &+ part(i + 1, j) &* power[n - 1 - j] &+ part(j + 1, n), n - 2))
+                }
+            }
         }
-        body(hash(skipping: -1, -1))
-        for i in piece.indices {
-            body(hash(skipping: i, -1))
-            if deletions == 2 { for j in piece.indices where j > i { body(hash(skipping: i, j)) } }
-        }
+    }
+
+    /// SplitMix64's finaliser: spreads a polynomial hash over all 64 bits.
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

@@ -51,12 +51,16 @@ public enum Suggestions {
         return spellings.first { $0.spelling == match }?.tag
     }
 
+    /// A slug lowercased without '-', '_' and '.': two slugs alike under this are one page twice.
+    static func squashed(_ slug: String) -> String {
+        String(slug.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != "." })
+    }
+
     /// Slugs that are probably the same page twice: equal once '-', '_' and '.' are dropped,
     /// or one edit apart (two for slugs of ten or more letters).
     public static func slugsLookAlike(_ a: String, _ b: String) -> Bool {
         guard a != b else { return false }
-        func squash(_ s: String) -> String { String(s.lowercased().unicodeScalars.filter { !"-_.".unicodeScalars.contains($0) }) }
-        if squash(a) == squash(b) { return true }
+        if squashed(a) == squashed(b) { return true }
         let limit = min(a.count, b.count) >= 10 ? 2 : 1
         return min(a.count, b.count) >= 4 && editDistance(a, b) <= limit
     }
