@@ -133,7 +133,7 @@ public final class TerminalBackend: Terminal {
     /// answer in time (an answer arriving later is dropped by the loop). The Linux console
     /// would print the query's text, so it is not asked.
     public func askBackground() -> Background? {
-        guard Environment.term?.hasPrefix("linux") != true else { return nil }
+        guard ProcessEnvironment.value("TERM")?.hasPrefix("linux") != true else { return nil }
         folio_write_control("\u{1B}]11;?\u{1B}\\")
         return input.awaitReply(timeoutMs: Self.backgroundReplyMs) { reply in
             guard case .osc(number: 11, let text) = reply else { return nil }

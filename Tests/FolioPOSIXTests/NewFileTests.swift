@@ -1,10 +1,11 @@
 import Glibc
 import Testing
 import FolioPOSIX
+import FolioTestSupport
 
 @Suite struct NewFileTests {
     @Test func createsOnlyWhereNothingIs() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         try NewFile.create(scratch.file("a"), Array("hello\n".utf8))
         #expect(try WholeFile.read(scratch.file("a"), limit: 100).get() == Array("hello\n".utf8))
@@ -15,7 +16,7 @@ import FolioPOSIX
     }
 
     @Test func neverFollowsOrReplacesASymlink() throws {
-        let scratch = Scratch()
+        let scratch = TempDir()
         defer { scratch.remove() }
         #expect(symlink(scratch.file("target"), scratch.file("dangling")) == 0)
         #expect(throws: SystemError(EEXIST)) { try NewFile.create(scratch.file("dangling"), Array("x".utf8)) }
