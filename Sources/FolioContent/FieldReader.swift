@@ -37,7 +37,7 @@ struct FieldReader {
     /// The entry for the first of `keys` present. A later synonym (summary and description)
     /// gets a warning, since only one is used.
     mutating func entry(_ keys: [String]) -> FMEntry? {
-        let wanted = Set(keys.map { $0.lowercased() })
+        let wanted = keys.map { $0.lowercased() }   // one to three names: a scan beats hashing
         let found = entries.indices.filter { wanted.contains(loweredKeys[$0]) }.map { entries[$0] }
         used.formUnion(wanted)
         guard let first = found.first else { return nil }
@@ -49,7 +49,7 @@ struct FieldReader {
 
     /// Whether a key (or a synonym) is present with a non-null value.
     func has(_ keys: String...) -> Bool {
-        let wanted = Set(keys.map { $0.lowercased() })
+        let wanted = keys.map { $0.lowercased() }
         return entries.indices.contains { wanted.contains(loweredKeys[$0]) && !entries[$0].value.isNull }
     }
 

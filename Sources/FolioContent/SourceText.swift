@@ -47,7 +47,8 @@ enum SourceText {
         // The usual case, valid and without NUL, in the standard library's fast validator;
         // only a bad file is walked scalar by scalar to say where.
         var text: String
-        if !bytes.contains(0), let valid = String(validating: bytes, as: UTF8.self) {
+        let hasNUL = bytes.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        if !hasNUL, let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {
             if let problem = firstProblem(bytes) { return .failure(problem) }

@@ -21,7 +21,7 @@ import Testing
 
         init(rng: SplitMix64, hangupOdds: UInt64) { self.rng = rng; self.hangupOdds = hangupOdds }
 
-        func read(timeoutMs: Int32) -> ByteRead {
+        func read(timeoutMs: Int32, watching: [Int32]) -> ByteRead {
             if hungUp { return .hangup }
             if rng.next() % hangupOdds == 0 { hungUp = true; return .hangup }
             switch rng.next() % 10 {
@@ -90,7 +90,7 @@ import Testing
         /// frame at the clamp is 150,000 cells; a few of them test it, thousands only cost time).
         private var atClampFor = 0
 
-        func read(timeoutMs: Int32) -> TerminalInput {
+        func read(timeoutMs: Int32, watching: [Int32]) -> TerminalInput {
             let huge = source.rng.next() % 40 == 0
             atClampFor -= 1
             if huge || atClampFor == 0 || source.rng.next() % 40 == 0 {
@@ -101,7 +101,7 @@ import Testing
                 resizes += 1
                 return .key(.resize(width: width, height: height))
             }
-            let input = reader.read(timeoutMs: timeoutMs)
+            let input = reader.read(timeoutMs: timeoutMs, watching: watching)
             if case .key = input { keys += 1 }
             return input
         }
