@@ -47,15 +47,17 @@ enum SourceText {
         // The usual case, valid and without NUL, in the standard library's fast validator;
         // only a bad file is walked scalar by scalar to say where.
         var text: String
-        let hasNUL = bytes.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-        if !hasNUL, let valid = String(validating: bytes, as: UTF8.self) {
+        func has(_ byte: Int32) -> Bool {
+            bytes.withUnsafeBytes { $0.baseAddress.map { memchr($0, byte, bytes.count) != nil } ?? false }
+        }
+        if !has(0), let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {
             if let problem = firstProblem(bytes) { return .failure(problem) }
             text = String(decoding: bytes, as: UTF8.self)
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(13) {
+        if has(13) {
             // Swift treats "\r\n" as one Character; split on scalars to catch each pair.
             text = String(String.UnicodeScalarView(normalisingCRLF(text.unicodeScalars)))
         }
