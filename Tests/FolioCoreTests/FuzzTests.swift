@@ -6,6 +6,9 @@ import FolioTestSupport
 /// 100,000 random keys, actions and resizes from a fixed seed; after every step the state
 /// must satisfy its invariants, and every rendered frame must be exactly the screen's size.
 @Suite struct FuzzTests {
+    /// The shared generator (FolioTestSupport) under the name these tests seed it by.
+    typealias SeededRNG = SplitMix64
+
     static let keys: [Key] = [
         .up, .down, .left, .right, .enter, .esc, .tab, .backTab, .backspace, .delete, .home, .end,
         .pageUp, .pageDown, .ctrl("d"), .ctrl("u"), .ctrl("n"), .ctrl("p"), .alt("b"), .paste("漢字 kafka\n\u{1B}[31m"),
@@ -19,7 +22,7 @@ import FolioTestSupport
     ] + Section.allCases.map { .showSection($0) }
 
     @Test func randomInputKeepsEveryInvariant() {
-        var rng = SplitMix64(seed: 0xF0_11_0)
+        var rng = SeededRNG(state: 0xF0_11_0)
         var portfolio = Fixtures.portfolio
         portfolio.caseStudies[1].title = "銀行 🏦 SeekMake with a very long title that never fits anywhere"
         var state = AppState(portfolio: portfolio, width: 80, height: 24)
@@ -85,4 +88,8 @@ import FolioTestSupport
         if let bad = lines.first(where: { DisplayWidth.of($0) != s.width }) { return "row width \(DisplayWidth.of(bad)): \(bad)" }
         return nil
     }
+}
+
+extension SplitMix64 {
+    init(state: UInt64) { self.init(seed: state) }
 }
