@@ -44,6 +44,7 @@ let package = Package(
             name: "folio-serve",
             dependencies: [
                 "FolioServe",
+                .product(name: "FolioSession", package: root),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

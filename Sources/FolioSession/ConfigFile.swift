@@ -10,6 +10,11 @@
 ///     ratelimit_file = /var/lib/folio/ratelimit
 ///     forward_command = "msmtp -a work"   # folio outbox forward: instead of sendmail -oi
 ///     theme = light              # auto (default), dark or light
+///     serve_listen = 0.0.0.0:2222      # folio serve: the flags of the same names win
+///     serve_host_key = /var/lib/folio/host_ed25519
+///     serve_authorized_keys = /etc/folio/visitors.pub
+///     serve_max_sessions = 64
+///     serve_per_address = 4
 ///
 /// Blank lines and lines starting with `#` are skipped; in an unquoted value a `#` after
 /// white space starts a comment. A value in double quotes is taken as written (no escapes).
@@ -19,6 +24,7 @@ public enum ConfigFile {
     public static let keys = [
         "kiosk", "idle_timeout", "session_limit", "enquiries_per_hour",
         "outbox", "content", "ratelimit_file", "forward_command", "theme",
+        "serve_listen", "serve_host_key", "serve_authorized_keys", "serve_max_sessions", "serve_per_address",
     ]
 
     public static func parse(_ text: String, path: String) -> (SessionSettings, [ConfigDiagnostic]) {
@@ -81,6 +87,14 @@ public enum ConfigFile {
             case .failure(let e): return e.message
             }
         }
+        func sessions(_ set: (Int) -> Void) -> String? {
+            let bounds = SettingBounds.serveSessions
+            switch ConfigValue.count(text, bounds: bounds) {
+            case .success(.value(let n)): set(n); return nil
+            case .success(.off): return "expected a whole number \(bounds.lowerBound)…\(bounds.upperBound); off is not allowed"
+            case .failure(let e): return e.message
+            }
+        }
         switch key {
         case "kiosk": return take(ConfigValue.bool(text)) { settings.kiosk = $0 }
         case "idle_timeout": return take(ConfigValue.duration(text)) { settings.idleTimeout = $0 }
@@ -97,6 +111,17 @@ public enum ConfigFile {
             settings.forwardCommand = text
             return nil
         case "theme": return take(ConfigValue.theme(text)) { settings.theme = $0 }
+        case "serve_listen":
+            guard !text.isEmpty, text.utf8.count <= 64, !text.contains(where: { $0 == " " || $0 == "\t" }) else {
+                return "expected HOST:PORT, [IPv6]:PORT or PORT"
+            }
+            settings.serve.listen = text
+            return nil
+        case "serve_host_key": return take(ConfigValue.absolutePath(text)) { settings.serve.hostKey = $0 }
+        case "serve_authorized_keys":
+            return take(ConfigValue.absolutePath(text)) { settings.serve.authorizedKeys = $0 }
+        case "serve_max_sessions": return sessions { settings.serve.maxSessions = $0 }
+        case "serve_per_address": return sessions { settings.serve.perAddress = $0 }
         default: return "unhandled key"   // unreachable: `keys` is checked first
         }
     }

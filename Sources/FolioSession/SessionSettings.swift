@@ -32,6 +32,8 @@ public struct SessionSettings: Sendable, Hashable {
     public var forwardCommand: String?
     /// `theme =`; `--theme` and FOLIO_THEME take precedence (see `Appearance.requested`).
     public var theme: ThemeChoice?
+    /// `serve_*`: folio serve's own settings (its flags of the same names win).
+    public var serve = ServeConfig()
 
     public init(kiosk: Bool? = nil, idleTimeout: Limit? = nil, sessionLimit: Limit? = nil,
                 enquiriesPerHour: Limit? = nil, outbox: String? = nil, content: String? = nil,
@@ -55,6 +57,29 @@ public struct SessionSettings: Sendable, Hashable {
         if let v = other.rateLimitFile { merged.rateLimitFile = v }
         if let v = other.forwardCommand { merged.forwardCommand = v }
         if let v = other.theme { merged.theme = v }
+        merged.serve = serve.overlaid(with: other.serve)
+        return merged
+    }
+}
+
+/// What the config file says about `folio serve` (`serve_listen`, `serve_host_key`,
+/// `serve_authorized_keys`, `serve_max_sessions`, `serve_per_address`); nil is silence.
+public struct ServeConfig: Sendable, Hashable {
+    public var listen: String?
+    public var hostKey: String?
+    public var authorizedKeys: String?
+    public var maxSessions: Int?
+    public var perAddress: Int?
+
+    public init() {}
+
+    public func overlaid(with other: ServeConfig) -> ServeConfig {
+        var merged = self
+        if let v = other.listen { merged.listen = v }
+        if let v = other.hostKey { merged.hostKey = v }
+        if let v = other.authorizedKeys { merged.authorizedKeys = v }
+        if let v = other.maxSessions { merged.maxSessions = v }
+        if let v = other.perAddress { merged.perAddress = v }
         return merged
     }
 }
@@ -64,4 +89,6 @@ public enum SettingBounds {
     public static let durationSeconds = 1...604_800   // one second to one week
     public static let enquiriesPerHour = 0...1_000
     public static let maxPathBytes = 4_096
+    /// folio serve's --max-sessions and --per-address.
+    public static let serveSessions = 1...100_000
 }

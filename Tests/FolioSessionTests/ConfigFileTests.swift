@@ -33,6 +33,38 @@ import Testing
         #expect(blank.first?.message.contains("forward_command") == true)
     }
 
+    @Test func serveKeysAreReadCheckedAndLaidOverInOrder() {
+        let text = """
+        serve_listen = [::1]:2222
+        serve_host_key = /var/lib/folio/host_ed25519
+        serve_authorized_keys = "/etc/folio/visitors.pub"
+        serve_max_sessions = 32
+        serve_per_address = 2
+
+        """
+        let (settings, diagnostics) = ConfigFile.parse(text, path: "f")
+        #expect(diagnostics.isEmpty)
+        #expect(settings.serve.listen == "[::1]:2222")
+        #expect(settings.serve.hostKey == "/var/lib/folio/host_ed25519")
+        #expect(settings.serve.authorizedKeys == "/etc/folio/visitors.pub")
+        #expect(settings.serve.maxSessions == 32)
+        #expect(settings.serve.perAddress == 2)
+        let (later, _) = ConfigFile.parse("serve_per_address = 3\n", path: "g")
+        let merged = settings.overlaid(with: later)
+        #expect(merged.serve.perAddress == 3)
+        #expect(merged.serve.maxSessions == 32)
+
+        for (line, message) in [("serve_max_sessions = off", "off is not allowed"),
+                                ("serve_per_address = 0", "expected a whole number 1…100000"),
+                                ("serve_host_key = host_ed25519", "serve_host_key:"),
+                                ("serve_listen = a b", "expected HOST:PORT")] {
+            let (bad, found) = ConfigFile.parse(line + "\n", path: "f")
+            #expect(bad.serve == ServeConfig(), "\(line)")
+            #expect(found.count == 1 && found[0].severity == .error && found[0].message.contains(message),
+                    "\(line): \(found.map(\.message))")
+        }
+    }
+
     @Test func crlfLinesAndOffValues() {
         let (settings, diagnostics) = ConfigFile.parse("idle_timeout = off\r\nenquiries_per_hour = off\r\nkiosk = false\r\n", path: "f")
         #expect(diagnostics.isEmpty)

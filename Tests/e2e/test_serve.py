@@ -258,6 +258,46 @@ class LimitTests(ServeTestCase):
         panes[0].wait_for("FOLIO-EXITED=0")
 
 
+class ConfigFileTests(ServeTestCase):
+    """serve_* keys in the config file (--config here; /etc/folio/folio.conf by default)."""
+
+    def write_config(self, text):
+        config = S.path("serve.conf")
+        with open(config, "w") as f:
+            f.write(text)
+        os.chmod(config, 0o644)
+        return config
+
+    def assert_refused_after(self, admitted, *server_args):
+        """folio serve started with `server_args` admits `admitted` visitors from 127.0.0.1,
+        and tells the next one so."""
+        S.stop_server()
+        S.start_server(*server_args)
+        panes = [self.open_pane() for _ in range(admitted)]
+        for pane in panes:
+            self.wait_for_ui(pane)
+        done = S.ssh(tty=True, timeout=20)
+        self.assertEqual(done.returncode, 1, done)
+        self.assertIn(f"at most {admitted} sessions from one address".encode(), done.stdout + done.stderr)
+        for pane in panes:
+            pane.send("q")
+        for pane in panes:
+            pane.wait_for("FOLIO-EXITED=0")
+
+    def test_the_config_file_sets_the_limit_and_a_flag_wins_over_it(self):
+        config = self.write_config("serve_per_address = 1\nserve_max_sessions = 9\n")
+        self.assert_refused_after(1, "--config", config)
+        self.assert_refused_after(2, "--config", config, "--per-address", "2")
+
+    def test_a_bad_config_file_stops_the_server_with_line_and_column(self):
+        config = self.write_config("serve_max_sessions = off\n")
+        done = subprocess.run([S.folio, "serve", "--listen", "127.0.0.1:0", "--config", config],
+                              capture_output=True, timeout=30, env={"PATH": "/usr/bin:/bin", "HOME": "/nonexistent"})
+        self.assertEqual(done.returncode, 78, done)
+        self.assertIn(f"{config}:1:22".encode(), done.stderr)
+        self.assertIn(b"off is not allowed", done.stderr)
+
+
 class ManySessionTests(ServeTestCase):
     server_args = ("--per-address", "60")
 

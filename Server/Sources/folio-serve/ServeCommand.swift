@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import FolioPOSIX
 import FolioServe
+import FolioSession
 import Glibc
 import Logging
 
@@ -22,11 +23,14 @@ struct ServeCommand: ParsableCommand {
         connection goes to standard error. SIGTERM stops accepting, hangs up every session \
         (drafts are kept) and exits when they have ended, or after 10 s. Run it as an \
         unprivileged user: see docs/DEPLOY.md.
+
+        Settings can also come from the system config file (/etc/folio/folio.conf, or         --config): serve_listen, serve_host_key, serve_authorized_keys, serve_max_sessions,         serve_per_address, content and outbox. A flag wins over the file.
         """
     )
 
-    @Option(help: ArgumentHelp("Address and port to listen on: HOST:PORT, [IPv6]:PORT or PORT.", valueName: "ADDRESS"))
-    var listen = "0.0.0.0:2222"
+    @Option(help: ArgumentHelp("Address and port to listen on: HOST:PORT, [IPv6]:PORT or PORT (default 0.0.0.0:2222).",
+                               valueName: "ADDRESS"))
+    var listen: String?
 
     @Option(name: .customLong("host-key"), help: ArgumentHelp(
         "An existing OpenSSH ed25519 private key (default: created under $XDG_STATE_HOME/folio/).", valueName: "PATH"))
@@ -38,11 +42,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Outbox Maildir for the visitors' enquiries (passed to folio --kiosk).", valueName: "DIR"))
     var outbox: String?
 
-    @Option(name: .customLong("max-sessions"), help: "Most visitors at once; more are told the server is full.")
-    var maxSessions = 64
+    @Option(name: .customLong("max-sessions"), help: "Most visitors at once; more are told the server is full (default 64).")
+    var maxSessions: Int?
 
-    @Option(name: .customLong("per-address"), help: "Most visitors at once from one IPv4 address or IPv6 /64.")
-    var perAddress = 4
+    @Option(name: .customLong("per-address"), help: "Most visitors at once from one IPv4 address or IPv6 /64 (default 4).")
+    var perAddress: Int?
 
     @Option(name: .customLong("authorized-keys"), help: ArgumentHelp(
         "Let in only these public keys (OpenSSH authorized_keys lines, without options).", valueName: "FILE"))
@@ -52,16 +56,38 @@ struct ServeCommand: ParsableCommand {
                                valueName: "PATH"))
     var folio: String?
 
+    @Option(help: ArgumentHelp("The config file to read instead of \(ConfigLoader.systemPath) (which may be absent).",
+                               valueName: "FILE"))
+    var config: String?
+
     func validate() throws {
-        guard ListenAddress(listen) != nil else { throw ValidationError("--listen: expected HOST:PORT, [IPv6]:PORT or PORT") }
-        guard (1...100_000).contains(maxSessions) else { throw ValidationError("--max-sessions: 1 to 100000") }
-        guard (1...100_000).contains(perAddress) else { throw ValidationError("--per-address: 1 to 100000") }
+        if let listen, ListenAddress(listen) == nil { throw ValidationError("--listen: expected HOST:PORT, [IPv6]:PORT or PORT") }
+        for (flag, value) in [("--max-sessions", maxSessions), ("--per-address", perAddress)] {
+            if let value, !SettingBounds.serveSessions.contains(value) { throw ValidationError("\(flag): 1 to 100000") }
+        }
     }
 
     func run() throws {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "folio-serve")
         let environment = ProcessEnvironment.current()
+        // The file first, then the flags over it.
+        let (file, diagnostics) = ConfigLoader.loadFile(config ?? ConfigLoader.systemPath, required: config != nil)
+        for diagnostic in diagnostics {
+            let line = "folio serve: \(diagnostic)\n"
+            _ = try? Descriptor.writeAll(2, Array(line.utf8))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(78) }
+        let listen = listen ?? file.serve.listen ?? "0.0.0.0:2222"
+        guard let address = ListenAddress(listen) else {
+            throw fail("serve_listen: expected HOST:PORT, [IPv6]:PORT or PORT; found \(listen)")
+        }
+        let hostKey = hostKey ?? file.serve.hostKey
+        let authorizedKeys = authorizedKeys ?? file.serve.authorizedKeys
+        let content = content ?? file.content
+        let outbox = outbox ?? file.outbox
+        let maxSessions = maxSessions ?? file.serve.maxSessions ?? 64
+        let perAddress = perAddress ?? file.serve.perAddress ?? 4
         guard let folio = folio ?? ProgramPath.find("folio", path: environment["PATH"]) else {
             throw fail("no folio binary beside folio-serve nor in $PATH; name it with --folio")
         }
@@ -86,7 +112,6 @@ struct ServeCommand: ParsableCommand {
             logger.warning("running as root: run folio serve as an unprivileged user (docs/DEPLOY.md)")
         }
 
-        let address = ListenAddress(listen)!
         let settings = ServeSettings(host: address.host, port: address.port, folio: folio, content: content,
                                      outbox: outbox, maxSessions: maxSessions, perAddress: perAddress,
                                      authorizedKeys: keys)
