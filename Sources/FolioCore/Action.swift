@@ -12,6 +12,10 @@ public enum Action: Sendable, Hashable {
     case back                           // one step back through history
     case openSearch, openHelp, openContact, closeOverlay
     case searchNextMatch, searchPreviousMatch
+    case nextLink, previousLink         // focus the next / previous link of the document
+    case openLink, copyLink             // Enter on the focused link; y: copy it (or the email)
+    case toggleMouse
+    case notice(String)                 // an effect's outcome to show (the link opener's)
     case insert(String), deleteBackward, clearInput
     case click(x: Int, y: Int), wheel(lines: Int, x: Int, y: Int)
     case resize(width: Int, height: Int)
@@ -52,4 +56,9 @@ public enum Effect: Sendable, Hashable {
     case readMessage(id: String)
     /// Load the content folder again, then feed back `.contentLoaded`.
     case reloadContent
+    /// Open a link with the visitor's own opener (never asked for in a kiosk); the outcome
+    /// comes back as `.notice`.
+    case openURL(String)
+    /// Something only the terminal does (a clipboard copy, mouse reports on or off).
+    case terminal(TerminalControl)
 }

@@ -18,6 +18,7 @@ public struct PaneState: Sendable, Hashable {
     public var scroll = 0       // first detail line shown
     public var tagCursor = 0    // selected tag in the tag row
     public var linkCursor = 0   // selected item in a Stack tag view
+    public var anchor: Int?     // focused link of the document (Tab), if any
     public init() {}
 }
 
@@ -31,6 +32,8 @@ public struct Location: Sendable, Hashable {
 public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     case search(TagPrompt)
+    /// A link shown in full, ready to copy (Enter on a link in a kiosk, which opens nothing).
+    case link(String)
 }
 
 /// The whole browser state. Changed only by `update`; drawn only by `render`.
@@ -59,6 +62,9 @@ public struct AppState: Sendable {
     public internal(set) var inbox: InboxListing?
     /// A line for the status bar about the last reload or inbox change.
     public internal(set) var notice: Notice?
+    /// Whether the terminal reports the mouse to folio (`m` toggles it for the session; off,
+    /// the terminal's own selection works). The wiring sets the starting value (`--no-mouse`).
+    public var mouseCapture = true
     var documents = DocumentCache()
 
     static let historyLimit = 100

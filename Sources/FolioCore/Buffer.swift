@@ -21,6 +21,9 @@ public struct Buffer: Sendable, Equatable {
     public private(set) var width: Int
     public private(set) var height: Int
     public private(set) var cells: [Cell]
+    /// Targets of the links whose cells carry `Style.link` (number n is `links[n - 1]`):
+    /// the detail pane's document's, for terminals that show OSC 8 hyperlinks.
+    public var links: [String] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -89,6 +92,7 @@ public struct Buffer: Sendable, Equatable {
     /// Blanks every cell, keeping the storage.
     public mutating func clear() {
         for i in cells.indices { cells[i] = .blank }
+        links = []
     }
 
     /// Re-styles the cells of a row range without changing their text (selection bars).

@@ -23,10 +23,38 @@ public enum LinkTarget: Sendable, Hashable {
 public struct Document: Sendable {
     public var lines: [StyledLine]
     public var links: [Link]
+    /// The links a visitor can focus (Tab), open (Enter) and copy (y): body links, the
+    /// profile's links and the contact email. Cells of anchor `i` carry `Style.link == i + 1`.
+    public var anchors: [Anchor] = []
 
     public struct Link: Sendable, Hashable {
         public var line: Int
         public var target: LinkTarget
+    }
+}
+
+/// A link in a document's text.
+public struct Anchor: Sendable, Hashable {
+    /// What Enter opens, as written (already sanitised: no control characters).
+    public var target: String
+    /// The first line showing it.
+    public var line: Int
+
+    /// What `y` copies: the address for a `mailto:` link, else the target.
+    public var copyText: String {
+        target.lowercased().hasPrefix("mailto:") ? String(target.dropFirst(7)) : target
+    }
+
+    /// Anchors for `targets` (numbered from 1 in `Style.link`) at their first line; a target
+    /// no line shows (cut by a limit) is left out, keeping the numbers of the rest.
+    static func find(_ targets: [String], in lines: [StyledLine]) -> [Anchor] {
+        var first = [Int?](repeating: nil, count: targets.count)
+        for (index, line) in lines.enumerated() {
+            for span in line where span.style.link > 0 && Int(span.style.link) <= targets.count {
+                if first[Int(span.style.link) - 1] == nil { first[Int(span.style.link) - 1] = index }
+            }
+        }
+        return targets.indices.map { Anchor(target: targets[$0], line: first[$0] ?? 0) }
     }
 }
 

@@ -16,27 +16,36 @@ struct DocumentBuilder {
     func build(_ id: DocumentID, width: Int) -> Document {
         let width = max(1, width)
         switch id {
-        case .about(let page): return Document(lines: about(page, width), links: [])
-        case .item(let ref): return Document(lines: item(catalog.item(ref), width), links: [])
-        case .introduction(let section): return Document(lines: introduction(section, width), links: [])
+        case .about(let page): return about(page, width)
+        case .item(let ref): return item(catalog.item(ref), width)
+        case .introduction(let section): return introduction(section, width)
         case .tag(let name): return tag(name, width)
-        case .contact: return Document(lines: contact(width), links: [])
+        case .contact: return contact(width)
         case .empty(let section): return Document(lines: empty(section, width), links: [])
         case .help: return Document(lines: HelpView.lines(width: width, symbols: Symbols(matching: glyphs), owner: owner), links: [])
         case .message(let id): return Document(lines: message(id, width), links: [])
         }
     }
 
-    private func markdown(_ source: String, _ width: Int) -> [StyledLine] {
-        source.allSatisfy(\.isWhitespace) ? [] : Layout.lines(Markdown.parse(source, glyphs: glyphs), width: width, glyphs: glyphs)
+    /// A body's lines and its links' targets (see `Markdown.parseLinked`).
+    private func markdown(_ source: String, _ width: Int) -> (lines: [StyledLine], links: [String]) {
+        guard !source.allSatisfy(\.isWhitespace) else { return ([], []) }
+        let (blocks, links) = Markdown.parseLinked(source, glyphs: glyphs)
+        return (Layout.lines(blocks, width: width, glyphs: glyphs), links)
+    }
+
+    /// Lines, then the body below a blank line, with the body's links as anchors.
+    private func withBody(_ lines: [StyledLine], _ body: (lines: [StyledLine], links: [String])) -> Document {
+        let all = body.lines.isEmpty ? lines : lines + [[]] + body.lines
+        return Document(lines: all, links: [], anchors: Anchor.find(body.links, in: all))
     }
 
     private func text(_ s: String, _ style: Style, _ width: Int) -> [StyledLine] {
         s.isEmpty ? [] : wrap([Span(s, style)], width: width)
     }
 
-    private func about(_ index: Int, _ width: Int) -> [StyledLine] {
-        guard catalog.aboutPages.indices.contains(index) else { return [] }
+    private func about(_ index: Int, _ width: Int) -> Document {
+        guard catalog.aboutPages.indices.contains(index) else { return Document(lines: [], links: []) }
         let page = catalog.aboutPages[index]
         let profile = catalog.portfolio.profile
         var lines: [StyledLine] = []
@@ -47,33 +56,28 @@ struct DocumentBuilder {
         } else {
             lines += text(page.title, Self.title, width)
         }
-        let body = markdown(page.markdown, width)
-        if !body.isEmpty { lines += [[]] + body }
-        return lines
+        return withBody(lines, markdown(page.markdown, width))
     }
 
-    private func item(_ item: Item, _ width: Int) -> [StyledLine] {
+    private func item(_ item: Item, _ width: Int) -> Document {
         var lines = text(item.title, Self.title, width)
         let meta = [item.kind.displayName, item.sector, item.date.map(DateLabel.display)].compactMap { $0 }.filter { !$0.isEmpty }
         lines += text(meta.joined(separator: " \(glyphs.dot) "), Self.muted, width)
         if !item.summary.isEmpty { lines += [[]] + text(item.summary, Style(.emphasis, .italic), width) }
-        let body = markdown(item.body, width)
-        if !body.isEmpty { lines += [[]] + body }
-        return lines
+        return withBody(lines, markdown(item.body, width))
     }
 
     /// A section's `_index.md`: its title, what the list below it holds, then its text.
-    private func introduction(_ section: Section, _ width: Int) -> [StyledLine] {
-        guard let intro = catalog.introduction(section) else { return empty(section, width) }
+    private func introduction(_ section: Section, _ width: Int) -> Document {
+        guard let intro = catalog.introduction(section) else { return Document(lines: empty(section, width), links: []) }
         var lines = text(intro.title.isEmpty ? section.title : intro.title, Self.title, width)
         let count = catalog.items(section).count
         let noun = count == 1 ? (section == .services ? "service" : "case study") : section.title.lowercased()
         lines += text(count == 0 ? "Introduction" : "Introduction \(glyphs.dot) \(count) \(noun)",
                       Self.muted, width)
-        let body = markdown(intro.body, width)
-        if !body.isEmpty { lines += [[]] + body }
-        if count == 0 { lines += [[]] + empty(section, width) }
-        return lines
+        var document = withBody(lines, markdown(intro.body, width))
+        if count == 0 { document.lines += [[]] + empty(section, width) }
+        return document
     }
 
     private func tag(_ name: String, _ width: Int) -> Document {
@@ -114,24 +118,27 @@ struct DocumentBuilder {
         return Document(lines: lines, links: links)
     }
 
-    private func contact(_ width: Int) -> [StyledLine] {
+    private func contact(_ width: Int) -> Document {
         let profile = catalog.portfolio.profile
         let heading = profile.contactPrompt.isEmpty ? "Get in touch" : Sanitiser.cleanLine(profile.contactPrompt)
         var lines = text(heading, Self.title, width)
         lines.append([])
         var rows: [(String, String)] = []
-        if !profile.email.isEmpty { rows.append(("Email", profile.email)) }
+        var targets: [String] = []
+        if !profile.email.isEmpty { rows.append(("Email", profile.email)); targets.append("mailto:" + profile.email) }
         // A bare URL is its own label: show it once, in the value column.
         rows += profile.links.map { ($0.label == $0.url ? "" : $0.label, $0.url) }
+        targets += profile.links.map(\.url)
         let column = min(12, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
-        for (label, value) in rows {
+        for (number, (label, value)) in rows.enumerated() {
+            let style = Style(.url, link: number < Markdown.linkLimit ? UInt16(number + 1) : 0)
             if width >= column + 20 {
-                let wrapped = wrap([Span(value, Style(.url))], width: width - column)
+                let wrapped = wrap([Span(value, style)], width: width - column)
                 for (i, part) in wrapped.enumerated() {
                     lines.append([Span(Text.pad(i == 0 ? label : "", width: column), Self.muted)] + part)
                 }
             } else {
-                lines += text(label, Self.muted, width) + wrap([Span(value, Style(.url))], width: width)
+                lines += text(label, Self.muted, width) + wrap([Span(value, style)], width: width)
             }
         }
         lines.append([])
@@ -142,7 +149,7 @@ struct DocumentBuilder {
         } else {
             lines += text("There is no contact form here, and the profile lists no way to get in touch yet.", Self.muted, width)
         }
-        return lines
+        return Document(lines: lines, links: [], anchors: Anchor.find(Array(targets.prefix(Markdown.linkLimit)), in: lines))
     }
 
     private func empty(_ section: Section, _ width: Int) -> [StyledLine] {

@@ -1,7 +1,7 @@
 /// Where a binding applies. The current state yields an ordered list of contexts; the
 /// first binding that has the key wins.
 public enum KeyContext: Sendable, Hashable, CaseIterable {
-    case anywhere, list, detail, tags, tagView, document, inbox, composer, draftOffer, search, help, always
+    case anywhere, list, detail, tags, tagView, document, inbox, composer, draftOffer, search, help, link, always
 
     public var title: String {
         switch self {
@@ -16,6 +16,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case .draftOffer: "A draft waiting from an earlier visit"
         case .search: "Tag search (/)"
         case .help: "This help"
+        case .link: "A link shown in full (Enter on a link in a kiosk)"
         case .always: "Even in prompts"
         }
     }
@@ -27,6 +28,7 @@ public enum BindingCondition: Sendable, Hashable {
     case hasHistory, hasLastSearch, hasTags, hasEntries
     case owner          // not in kiosk mode
     case hasInbox       // the outbox was readable: the Inbox section exists
+    case hasLinks, linkFocused, canCopy
 
     /// Whether the binding is the owner's alone, so a kiosk never shows it anywhere.
     public var isOwners: Bool { self == .owner || self == .hasInbox }

@@ -9,6 +9,7 @@ public struct KeyTable: Sendable {
         switch state.overlay {
         case .help?: return [.help, .always]
         case .search?: return [.search, .always]
+        case .link?: return [.link, .always]
         case nil: break
         }
         if state.composer.isOpen { return [state.composer.isOffering ? .draftOffer : .composer, .always] }
@@ -25,11 +26,13 @@ public struct KeyTable: Sendable {
         return (state.section == .inbox ? [.inbox, local] : [local]) + [.anywhere, .always]
     }
 
-    /// What a key means right now, or nil when it means nothing here.
+    /// What a key means right now, or nil when it means nothing here. A binding whose
+    /// condition does not hold is passed over (Tab moves between links only where there are
+    /// links; elsewhere it changes section).
     public func action(for key: Key, in state: AppState) -> Action? {
         let contexts = contexts(for: state)
         for context in contexts {
-            for binding in bindings where binding.context == context {
+            for binding in bindings where binding.context == context && holds(binding.condition, state) {
                 if let hit = binding.keys.first(where: { $0.key == key }) { return hit.action }
             }
         }
@@ -65,6 +68,9 @@ public struct KeyTable: Sendable {
         case .hasEntries: state.entryCount(state.section) > 0
         case .owner: !state.kiosk
         case .hasInbox: state.inbox != nil
+        case .hasLinks: !state.anchors.isEmpty
+        case .linkFocused: state.focusedAnchor != nil
+        case .canCopy: state.canCopy
         }
     }
 }

@@ -18,6 +18,14 @@ extension AppState {
             let line = doc.links[pane.linkCursor].line
             pane.scroll = min(max(pane.scroll, line - g.text.height + 1), line)
         }
+        if let index = pane.anchor {
+            if doc.anchors.indices.contains(index) {
+                let line = doc.anchors[index].line
+                pane.scroll = min(max(pane.scroll, line - g.text.height + 1), line)
+            } else {
+                pane.anchor = nil
+            }
+        }
         pane.scroll = min(max(0, pane.scroll), max(0, doc.lines.count - g.text.height))
 
         switch overlay {
@@ -27,7 +35,7 @@ extension AppState {
         case .search(var prompt)?:
             prompt.cursor = min(max(0, prompt.cursor), max(0, prompt.count - 1))
             overlay = .search(prompt)
-        case nil:
+        case .link?, nil:
             break
         }
     }

@@ -1,7 +1,8 @@
 /// folio's bindings: vim keys and arrows everywhere, Enter to go in, Esc to come out.
 enum StandardBindings {
     static var all: [Binding] {
-        anywhere + list + detail + tags + tagView + document + inbox + ComposerBindings.all + search + help + always
+        anywhere + list + links(.detail) + detail + tags + tagView + links(.document) + document + inbox
+            + ComposerBindings.all + search + help + link + always
     }
 
     /// j/k, paging and ends, described for the thing that moves.
@@ -22,8 +23,8 @@ enum StandardBindings {
                 label: "section", help: "Jump to About, Services, Case studies, Stack or Contact", keysLabel: "1–5"),
         Binding(.anywhere, [.char("6")], .showSection(.inbox), label: "inbox",
                 help: "Jump to the Inbox: the enquiries in the outbox", when: .hasInbox),
-        Binding(.anywhere, [(.tab, .nextSection), (.backTab, .previousSection), (.char("]"), .nextSection), (.char("["), .previousSection)],
-                label: "section", help: "Next / previous section", statusKeys: 1),
+        Binding(.anywhere, [(.char("]"), .nextSection), (.char("["), .previousSection), (.tab, .nextSection), (.backTab, .previousSection)],
+                label: "section", help: "Next / previous section (Tab / Shift-Tab too, except on a page with links)", statusKeys: 1),
         Binding(.anywhere, [.char("/")], .openSearch, label: "search", help: "Search the stack tags and item titles", statusKeys: 1),
         Binding(.anywhere, [(.char("n"), .searchNextMatch), (.char("N"), .searchPreviousMatch)], label: "match",
                 help: "Next / previous tag of the last search", statusKeys: 2, when: .hasLastSearch),
@@ -35,6 +36,8 @@ enum StandardBindings {
                 keysLabel: "mouse"),
         Binding(.anywhere, [.char("R")], .reload, label: "reload",
                 help: "Reload the content from its folder (folio --watch does it on every change)", when: .owner),
+        Binding(.anywhere, [.char("m")], .toggleMouse, label: "mouse",
+                help: "Mouse capture off / on for this visit (off: the terminal's own selection works)"),
         Binding(.anywhere, [.char("?")], .openHelp, label: "help", help: "Show every key", statusKeys: 1),
         Binding(.anywhere, [.char("q")], .quit, label: "quit", help: "Quit folio", statusKeys: 1),
     ]
@@ -65,6 +68,28 @@ enum StandardBindings {
         Binding(.tagView, [.enter, .char("l"), .right], .activate, label: "open",
                 help: "Open the selected service or case study", statusKeys: 1),
         Binding(.tagView, [.esc, .char("h"), .left], .focusList, label: "tags", help: "Back to the tag list", statusKeys: 1),
+    ]
+
+    /// Links in the text (bodies, the profile's links, the email): Tab, not [ ], which keep
+    /// changing section; these come before the pane's own keys, so Enter on a focused link
+    /// opens it rather than going to the tags.
+    static func links(_ context: KeyContext) -> [Binding] {
+        [
+            Binding(context, [(.tab, .nextLink), (.backTab, .previousLink)], label: "link",
+                    help: "Next / previous link in the text (Tab changes section where there is none)",
+                    statusKeys: 1, when: .hasLinks),
+            Binding(context, [.enter], .openLink, label: "open",
+                    help: "Open the link with xdg-open or $BROWSER; in a kiosk, show it in full to copy",
+                    statusKeys: 1, when: .linkFocused),
+            Binding(context, [.char("y")], .copyLink, label: "copy",
+                    help: "Copy the link, or else the email, to your clipboard (OSC 52: your terminal does it)",
+                    statusKeys: 1, when: .canCopy),
+        ]
+    }
+
+    static let link: [Binding] = [
+        Binding(.link, [.char("y")], .copyLink, label: "copy", help: "Copy the link to your clipboard", statusKeys: 1),
+        Binding(.link, [.esc, .enter, .char("q")], .closeOverlay, label: "close", help: "Close", statusKeys: 1),
     ]
 
     static let document: [Binding] = movement(.document, label: "scroll", noun: "scroll", space: true)

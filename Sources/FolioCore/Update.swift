@@ -3,6 +3,15 @@
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
     switch action {
+    case .notice(let text):
+        state.notice = .said(text)
+    case .toggleMouse:
+        state.mouseCapture.toggle()
+        effects.append(.terminal(.mouse(state.mouseCapture)))
+    case .openLink:
+        effects += state.openLink()
+    case .copyLink:
+        effects += state.copyLink()
     case .quit:
         effects.append(.quit)
     case .repaint:
@@ -19,6 +28,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch state.overlay {
         case .help(let scroll)?: state.updateHelp(action, scroll: scroll)
         case .search(let prompt)?: state.updatePrompt(action, prompt)
+        case .link?: if action == .closeOverlay { state.overlay = nil }
         case nil where state.composer.isOpen: effects += state.updateComposer(action)
         case nil: state.updateBrowser(action)
         }
@@ -67,11 +77,14 @@ extension AppState {
         case .openHelp: overlay = .help(scroll: 0)
         case .searchNextMatch: stepSearch(1)
         case .searchPreviousMatch: stepSearch(-1)
+        case .nextLink: stepLink(1)
+        case .previousLink: stepLink(-1)
         case .click(let x, let y): click(x: x, y: y)
         case .wheel(let lines, let x, let y): wheel(lines, x: x, y: y)
         case .closeOverlay, .insert, .deleteBackward, .clearInput, .resize, .quit, .repaint, .suspend,
              .composer, .typingPaused, .sendFinished, .draft, .toggleRead, .archiveMessage, .inboxChanged,
-             .inboxLoaded, .inboxFailed, .messageRead, .reload, .contentLoaded: break
+             .inboxLoaded, .inboxFailed, .messageRead, .reload, .contentLoaded,
+             .openLink, .copyLink, .toggleMouse, .notice: break
         }
     }
 
@@ -98,6 +111,7 @@ extension AppState {
         pane.scroll = 0
         pane.tagCursor = 0
         pane.linkCursor = 0
+        pane.anchor = nil
     }
 
     mutating func stepTag(_ delta: Int) {

@@ -40,9 +40,12 @@ public enum HandOff: Sendable, Hashable, CustomStringConvertible {
 /// Runs a program without a shell (posix_spawnp), writes `input` to its standard input,
 /// closes it and waits, all within a deadline. Its standard output goes to our standard error
 /// (so `folio outbox forward` prints only its own report on stdout); its standard error is
-/// ours. Signal dispositions and mask are reset to the defaults in the child.
-enum ChildProcess {
-    static func run(_ arguments: [String], input: [UInt8], timeoutMilliseconds: Int) -> HandOff {
+/// ours. Signal dispositions and mask are reset to the defaults in the child. With
+/// `quiet`, both its outputs go to /dev/null instead (a link opener under the live UI, whose
+/// screen nothing else may write to).
+public enum ChildProcess {
+    public static func run(_ arguments: [String], input: [UInt8], timeoutMilliseconds: Int,
+                           quiet: Bool = false) -> HandOff {
         guard let program = arguments.first else { return .unavailable("empty command") }
         // An MTA that exits before reading everything must not kill folio: EPIPE ends the
         // writing instead (the child's exit status tells the rest). The child gets the default back.
@@ -57,7 +60,12 @@ enum ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, readEnd, 0)
-        posix_spawn_file_actions_adddup2(&actions, 2, 1)
+        if quiet {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 2, 1)
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -1,3 +1,5 @@
+import FolioText
+
 /// Header lines: the one function that builds every header (`Header.line`), RFC 2047 encoded
 /// words for non-ASCII text, and folding at spaces so lines stay within 78 octets where a
 /// space allows it (and never beyond 998).
@@ -150,26 +152,5 @@ enum Hex {
     static func byte(_ value: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")
         return String([digits[Int(value >> 4)], digits[Int(value & 0xF)]])
-    }
-}
-
-enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index < bytes.count {
-            let b0 = bytes[index]
-            let b1 = index + 1 < bytes.count ? bytes[index + 1] : 0
-            let b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
-            out.append(alphabet[Int(b0 >> 2)])
-            out.append(alphabet[Int((b0 & 0x3) << 4 | b1 >> 4)])
-            out.append(index + 1 < bytes.count ? alphabet[Int((b1 & 0xF) << 2 | b2 >> 6)] : UInt8(ascii: "="))
-            out.append(index + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
-            index += 3
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -31,7 +31,9 @@ public struct ComposerWiring: Sendable {
     /// Runs one effect; returns the outcome to feed back to `update` (nil for `.quit`).
     public func perform(_ effect: Effect) -> Action? {
         switch effect {
-        case .quit, .repaint, .suspend:   // the terminal loop's own
+        case .quit, .repaint, .suspend, .terminal:   // the terminal loop's own
+            return nil
+        case .openURL:                               // LinkOpener's
             return nil
         case .scanInbox, .changeMessage, .readMessage, .reloadContent:   // InboxWiring's and ContentWiring's
             return nil

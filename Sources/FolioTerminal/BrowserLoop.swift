@@ -93,6 +93,8 @@ public struct BrowserLoop {
             case .suspend:
                 terminal.suspend()
                 fitToTerminal(&state, terminal)
+            case .terminal(let control):
+                terminal.send(control)
             default:
                 if let outcome = perform(effect) { queue += update(&state, outcome) }
             }

@@ -36,6 +36,8 @@ public final class FakeTerminal: Terminal {
     public private(set) var watched: [[Int32]] = []
     public private(set) var repaints = 0
     public private(set) var suspends = 0
+    /// Every control sent, in order.
+    public private(set) var controls: [TerminalControl] = []
     /// Size after a suspend (the window may have changed while folio was stopped).
     public var sizeAfterSuspend: (width: Int, height: Int)?
     private var script: [Step]
@@ -102,6 +104,8 @@ public final class FakeTerminal: Terminal {
     }
 
     public func invalidate() { repaints += 1 }
+
+    public func send(_ control: TerminalControl) { controls.append(control) }
 
     public func suspend() {
         suspends += 1

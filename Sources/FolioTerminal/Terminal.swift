@@ -19,6 +19,9 @@ public protocol Terminal: AnyObject {
     /// Gives the terminal back to the shell and stops folio; returns once it is resumed
     /// (`fg`), with the terminal taken back and `width`/`height` current.
     func suspend()
+    /// Does what only the terminal can (a clipboard copy, mouse reports on or off), after
+    /// the last frame and before the next, so the screen stays in step.
+    func send(_ control: TerminalControl)
 }
 
 extension Terminal {

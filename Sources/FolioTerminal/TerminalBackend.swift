@@ -34,7 +34,7 @@ public final class TerminalBackend: Terminal {
     private var shown: Buffer?
     private var palette: Palette
     private var open = true
-    private let mouse: Bool
+    private var mouse: Bool
     private let input = InputReader(source: TTYReader(fd: 0), now: MonotonicClock.now)
 
     public init(options: Options) throws(TerminalError) {
@@ -115,6 +115,17 @@ public final class TerminalBackend: Terminal {
     public func suspend() {
         folio_suspend(mouse ? 1 : 0)
         fitToWindow()
+    }
+
+    /// A clipboard copy (OSC 52) or mouse reports on or off, written between frames.
+    public func send(_ control: TerminalControl) {
+        switch control {
+        case .copy(let text):
+            if let sequence = TerminalControl.osc52(text) { folio_write_control(sequence) }
+        case .mouse(let on):
+            mouse = on
+            _ = folio_mouse_enable(on ? 1 : 0)
+        }
     }
 
     /// Draws with `theme` from the next frame on (all of it repainted).

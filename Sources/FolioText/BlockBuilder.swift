@@ -21,6 +21,9 @@ struct BlockBuilder {
     var styles: [Style] = [.plain]
     /// Open links: where their text starts in `spans`, and their URL.
     private var links: [(start: Int, url: String)] = []
+    /// Every link's target (sanitised) in document order; a link's spans carry its number
+    /// here plus one as `Style.link`. At most `Markdown.linkLimit`; later links are text only.
+    private(set) var targets: [String] = []
     private var table: Block.Table?
     private var row: [[Span]] = []
     private var lastWasHeading = false
@@ -215,6 +218,11 @@ struct BlockBuilder {
         var style = current
         style.role = .link
         style.attributes.insert(.underline)
+        let target = Sanitiser.cleanLine(plainExpanding(url))
+        if !target.isEmpty && targets.count < Markdown.linkLimit {
+            targets.append(target)
+            style.link = UInt16(targets.count)
+        }
         styles.append(style)
     }
 
@@ -225,13 +233,14 @@ struct BlockBuilder {
 
     /// Shows the URL after the link text unless the text already says it (autolinks).
     mutating func exitLink(image: Bool) {
+        let number = current.link
         pop()
         guard let link = links.popLast() else { return }
-        closeLink(url: link.url, start: link.start, image: image)
+        closeLink(url: link.url, start: link.start, image: image, number: number)
     }
 
     /// Ends link text that started at `spans[start]`: "[alt]" for images, then the URL.
-    mutating func closeLink(url: String, start: Int, image: Bool) {
+    mutating func closeLink(url: String, start: Int, image: Bool, number: UInt16 = 0) {
         let label = spans[min(start, spans.count)...].map(\.text).joined()
         if image {
             if label.isEmpty { append("image", current) }
@@ -241,7 +250,13 @@ struct BlockBuilder {
         let redundant = url == label || url == "mailto:" + label || url == "http://" + label
             || url == "https://" + label
         if !url.isEmpty && !redundant {
-            append(" <" + url + ">", Style(.url))
+            var number = number
+            if number == 0 && targets.count < Markdown.linkLimit {   // an HTML link or image
+                targets.append(url)
+                number = UInt16(targets.count)
+            }
+            append(" ", Style(.url))
+            append("<" + url + ">", Style(.url, link: number))
         }
     }
 

@@ -11,8 +11,17 @@ public enum Markdown {
     /// Blocks for `source`, ready for `Layout.lines`. Never fails: any input gives some blocks.
     /// `glyphs` gives the marker of a shortcode's line (ASCII under `--ascii`).
     public static func parse(_ source: String, glyphs: Glyphs = .unicode) -> [Block] {
+        parseLinked(source, glyphs: glyphs).blocks
+    }
+
+    /// The most links one document numbers (`Style.link`); any after that are text only.
+    public static let linkLimit = 1_000
+
+    /// Blocks for `source`, and the target of every link in it, in order: a span with
+    /// `style.link == n` belongs to `links[n - 1]`. Targets are sanitised (`cleanLine`).
+    public static func parseLinked(_ source: String, glyphs: Glyphs = .unicode) -> (blocks: [Block], links: [String]) {
         _ = extensionsRegistered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return fallback(source) }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return (fallback(source), []) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
             if let syntax = cmark_find_syntax_extension(name) {
@@ -26,7 +35,7 @@ public enum Markdown {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return fallback(source) }
+        guard let document = cmark_parser_finish(parser) else { return (fallback(source), []) }
         defer { cmark_node_free(document) }
         return walk(document, shortcodes: shortcodes, marker: glyphs.shortcode)
     }
@@ -40,8 +49,8 @@ public enum Markdown {
     }
 
     /// Iterates (no recursion, so deeply nested input cannot overflow the stack).
-    private static func walk(_ document: OpaquePointer, shortcodes: [Shortcode], marker: String) -> [Block] {
-        guard let iterator = cmark_iter_new(document) else { return [] }
+    private static func walk(_ document: OpaquePointer, shortcodes: [Shortcode], marker: String) -> (blocks: [Block], links: [String]) {
+        guard let iterator = cmark_iter_new(document) else { return ([], []) }
         defer { cmark_iter_free(iterator) }
         var builder = BlockBuilder()
         builder.shortcodes = shortcodes
@@ -102,7 +111,7 @@ public enum Markdown {
                 extensionNode(node, entering: entering, builder: &builder)
             }
         }
-        return builder.blocks
+        return (builder.blocks, builder.targets)
     }
 
     /// GFM extension nodes have no fixed type constants in the public headers: go by name.

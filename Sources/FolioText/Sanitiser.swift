@@ -24,6 +24,25 @@ public enum Sanitiser {
         isPlain(s, allowingBreaks: false) ? s : rebuild(s, singleLine: true)
     }
 
+    /// A URL for inside a terminal control string (an OSC 8 hyperlink): `cleanLine` first,
+    /// then every byte outside `!`…`~` percent-encoded (spaces, non-ASCII, and with them any
+    /// marker `cleanLine` put for ESC, BEL or a C1 control). What is left cannot end the
+    /// sequence early or start another: it is printable ASCII only.
+    public static func controlText(_ s: String) -> String {
+        var out = ""
+        for byte in cleanLine(s).utf8 {
+            if byte > 0x20 && byte < 0x7F {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let digits = Array("0123456789ABCDEF".unicodeScalars)
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(digits[Int(byte >> 4)])
+                out.unicodeScalars.append(digits[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+
     /// Decodes UTF-8, replacing each invalid sequence with U+FFFD and dropping a leading BOM.
     /// The result is not cleaned: pass it through `clean` before display.
     public static func decode(_ bytes: some Collection<UInt8>) -> String {

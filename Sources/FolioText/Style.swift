@@ -17,12 +17,16 @@ public struct Attributes: OptionSet, Sendable, Hashable {
 }
 
 /// A semantic role plus attributes. Small and hashable so cells can be compared cheaply.
+/// `link` numbers the link a cell belongs to within its document (1-based; 0: none), so a
+/// link keeps its identity through wrapping and into the buffer (focus, OSC 8).
 public struct Style: Sendable, Hashable {
     public var role: Role
     public var attributes: Attributes
-    public init(_ role: Role = .normal, _ attributes: Attributes = []) {
+    public var link: UInt16
+    public init(_ role: Role = .normal, _ attributes: Attributes = [], link: UInt16 = 0) {
         self.role = role
         self.attributes = attributes
+        self.link = link
     }
     public static let plain = Style()
 }

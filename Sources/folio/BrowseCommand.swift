@@ -70,7 +70,7 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var look: AppearanceOptions
 
-    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own selection).")
+    @Flag(name: .customLong("no-mouse"), help: "Start with mouse capture off (keeps the terminal's own selection; m toggles it).")
     var noMouse = false
 
     @Flag(help: "Force ASCII box drawing and bullets (automatic under a non-UTF-8 locale).")
@@ -172,8 +172,11 @@ struct BrowseCommand: ParsableCommand {
         if let watch = inbox?.watch { loop.watches.append(WatchSource(watch, action: .inboxChanged, debounceMs: 50)) }
         if let contentWatch { loop.watches.append(WatchSource(contentWatch.inotify, action: .reload, debounceMs: 150)) }
         let content = ContentWiring(directory: contentDirectory, watch: contentWatch)
+        // Links open with the visitor's own opener, never in a kiosk (there nothing runs for a visitor).
+        let opener: LinkOpener? = session.config.kiosk ? nil : LinkOpener(environment: ProcessEnvironment.current())
+        state.mouseCapture = !noMouse
         loop.perform = { [composer] effect in
-            composer.perform(effect) ?? inbox?.wiring.perform(effect) ?? content.perform(effect)
+            composer.perform(effect) ?? inbox?.wiring.perform(effect) ?? content.perform(effect) ?? opener?.perform(effect)
         }
         let reason = loop.run(&state, on: backend)
         // Every way out saves the draft first: q, Ctrl-C, hang-up, SIGTERM/SIGINT/SIGHUP, timeouts.

@@ -12,20 +12,21 @@ import FolioTestSupport
     static let keys: [Key] = [
         .up, .down, .left, .right, .enter, .esc, .tab, .backTab, .backspace, .delete, .home, .end,
         .pageUp, .pageDown, .ctrl("d"), .ctrl("u"), .ctrl("n"), .ctrl("p"), .alt("b"), .paste("漢字 kafka\n\u{1B}[31m"),
-    ] + "jkhlgGtTnN/?c12345[] qxakpe".map { Key.char($0) }
+    ] + "jkhlgGtTnN/?c12345[] qxakpeym".map { Key.char($0) }
 
     static let actions: [Action] = [
         .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .previousTag, .nextTag,
         .nextSection, .previousSection, .focusList, .focusDetail, .focusTags, .activate, .back, .openSearch,
         .openHelp, .openContact, .closeOverlay, .searchNextMatch, .searchPreviousMatch, .deleteBackward,
-        .clearInput, .insert("po"), .insert("🦀e\u{301}"),
+        .clearInput, .insert("po"), .insert("🦀e\u{301}"), .nextLink, .previousLink, .openLink, .copyLink, .toggleMouse,
     ] + Section.allCases.map { .showSection($0) }
 
-    @Test func randomInputKeepsEveryInvariant() {
+    @Test(arguments: [false, true])
+    func randomInputKeepsEveryInvariant(kiosk: Bool) {
         var rng = SeededRNG(state: 0xF0_11_0)
         var portfolio = Fixtures.portfolio
         portfolio.caseStudies[1].title = "銀行 🏦 SeekMake with a very long title that never fits anywhere"
-        var state = AppState(portfolio: portfolio, width: 80, height: 24)
+        var state = AppState(portfolio: portfolio, width: 80, height: 24, kiosk: kiosk)
         for step in 0..<100_000 {
             let effects: [Effect]
             switch Int.random(in: 0..<100, using: &rng) {
@@ -41,7 +42,14 @@ import FolioTestSupport
             default:
                 effects = handle(&state, Self.keys.randomElement(using: &rng)!)
             }
-            #expect(effects.allSatisfy { $0 == .quit })
+            // No file or process effects without the composer; never a link opened in a kiosk.
+            #expect(effects.allSatisfy { effect in
+                switch effect {
+                case .quit, .terminal: true
+                case .openURL: !state.kiosk
+                default: false
+                }
+            })
             if let problem = Self.violation(state) {
                 Issue.record("step \(step): \(problem)")
                 return
@@ -74,9 +82,13 @@ import FolioTestSupport
             if list.height > 0 && !(pane.listTop..<pane.listTop + list.height).contains(row) { return "selected row hidden" }
         }
         if s.history.count > AppState.historyLimit { return "history \(s.history.count)" }
+        if let anchor = pane.anchor, !s.document(width: Geometry(s).text.width).anchors.indices.contains(anchor) {
+            return "anchor \(anchor) out of range"
+        }
         switch s.overlay {
         case .help(let scroll)?: if scroll < 0 || scroll > HelpView.maxScroll(s) { return "help scroll \(scroll)" }
         case .search(let prompt)?: if prompt.cursor < 0 || prompt.cursor >= max(1, prompt.count) { return "search cursor" }
+        case .link(let url)?: if !s.kiosk || url.isEmpty { return "link shown outside a kiosk" }
         case nil: break
         }
         return nil

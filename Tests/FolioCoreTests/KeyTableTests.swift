@@ -5,10 +5,17 @@ import Testing
 @Suite struct KeyTableTests {
     let table = KeyTable.standard
 
+    /// A key may appear twice in a context only when the first binding has a condition:
+    /// Enter opens a focused link, else goes to the tags.
     @Test func noKeyIsBoundTwiceInOneContext() {
         for context in KeyContext.allCases {
-            let keys = table.bindings.filter { $0.context == context }.flatMap { $0.keys.map(\.key) }
+            let keys = table.bindings.filter { $0.context == context && $0.condition == nil }.flatMap { $0.keys.map(\.key) }
             #expect(Set(keys).count == keys.count, "duplicate key in \(context)")
+            let conditional = table.bindings.filter { $0.context == context && $0.condition != nil }
+            for binding in conditional {
+                let keys = binding.keys.map(\.key)
+                #expect(Set(keys).count == keys.count, "duplicate key in \(context)")
+            }
         }
     }
 

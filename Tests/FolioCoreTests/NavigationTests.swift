@@ -10,12 +10,14 @@ import Testing
             state.press(String(section.rawValue + 1))
             #expect(state.section == section)
         }
-        state.press("tab")
+        state.press("]")
         #expect(state.section == .about)          // wraps forward
-        state.press("backtab")
+        state.press("[")
         #expect(state.section == .contact)        // and back
         state.press("] ] [")
         #expect(state.section == .about)
+        state.press("tab tab backtab")            // Tab moves between links only where there are some
+        #expect(state.section == .services)
     }
 
     @Test func listSelectionStaysInRange() {

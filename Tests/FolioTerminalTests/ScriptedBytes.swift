@@ -64,6 +64,7 @@ final class ByteTerminal: Terminal {
     func read(timeoutMs: Int32, watching: [Int32]) -> TerminalInput { reader.read(timeoutMs: timeoutMs, watching: watching) }
     func invalidate() { screen.invalidate() }
     func suspend() { screen.suspend() }
+    func send(_ control: TerminalControl) { screen.send(control) }
 }
 
 extension ScriptedBytes.Step {

@@ -18,8 +18,30 @@ import Testing
     }
 
     @Test func linksShowTheirURL() {
-        let spans = Markdown.parse("[site](https://example.com)")[0].spans
-        #expect(spans == [Span("site", Style(.link, .underline)), Span(" <https://example.com>", Style(.url))])
+        let (blocks, links) = Markdown.parseLinked("[site](https://example.com)")
+        // The text and the URL shown after it are both link 1; the space between is not.
+        #expect(blocks[0].spans == [Span("site", Style(.link, .underline, link: 1)), Span(" ", Style(.url)),
+                                    Span("<https://example.com>", Style(.url, link: 1))])
+        #expect(links == ["https://example.com"])
+    }
+
+    @Test func linksAreNumberedInOrderAndSanitised() {
+        let source = "[a](https://a.example) <https://b.example> [c](https://c.example/\u{1B}]8;;x\u{07})"
+            + " <img src=\"https://d.example/i.png\" alt=\"d\">"
+        let (blocks, links) = Markdown.parseLinked(source)
+        #expect(links.count == 4)
+        #expect(links[0] == "https://a.example" && links[1] == "https://b.example")
+        #expect(!links[2].unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        #expect(links[3] == "https://d.example/i.png")
+        let numbers = Set(blocks[0].spans.map(\.style.link))
+        #expect(numbers == [0, 1, 2, 3, 4])
+    }
+
+    @Test func linksPastTheLimitAreTextOnly() {
+        let source = (0..<(Markdown.linkLimit + 5)).map { "[x](https://e.example/\($0))" }.joined(separator: " ")
+        let (blocks, links) = Markdown.parseLinked(source)
+        #expect(links.count == Markdown.linkLimit)
+        #expect(blocks[0].spans.allSatisfy { Int($0.style.link) <= Markdown.linkLimit })
     }
 
     @Test func autolinksDoNotRepeatTheURL() {

@@ -8,6 +8,8 @@ public enum Notice: Sendable, Hashable {
     case reloadKept(String, more: Int)
     /// The outbox could not be read or a message not moved. Gone at the next key.
     case inboxFailed(String)
+    /// What a link or copy key did ("copied …", "opened …"). Gone at the next key.
+    case said(String)
 
     public var text: String {
         switch self {
@@ -17,6 +19,8 @@ public enum Notice: Sendable, Hashable {
             "not reloaded: \(error)" + (more > 0 ? " (+\(more) more)" : "")
         case .inboxFailed(let reason):
             "inbox: \(reason)"
+        case .said(let text):
+            text
         }
     }
 

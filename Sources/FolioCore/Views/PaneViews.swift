@@ -53,6 +53,16 @@ enum DetailPaneView {
         for offset in 0..<max(0, min(text.height, doc.lines.count - scroll)) {
             buffer.put(doc.lines[scroll + offset], x: text.x, y: text.y + offset, maxWidth: text.width)
         }
+        if let focused = state.pane.anchor, doc.anchors.indices.contains(focused) {
+            // The focused link's cells, wherever it wraps: reversed, keeping their link number.
+            let number = UInt16(focused + 1)
+            for row in text.y..<text.y + text.height {
+                buffer.restyle(x: text.x, y: row, width: text.width) { style in
+                    style.link == number ? Style(.selection, [.reverse, .bold], link: number) : style
+                }
+            }
+        }
+        buffer.links = doc.anchors.map(\.target)
         if state.section == .stack, state.pane.focus == .detail, doc.links.indices.contains(state.pane.linkCursor) {
             let row = doc.links[state.pane.linkCursor].line - scroll
             if row >= 0 && row < text.height {
@@ -98,7 +108,7 @@ enum StatusBarView {
         // A reload's notice says the count itself.
         let problems = state.notice == nil ? state.portfolio.diagnostics.count : 0
         let unread = state.inbox?.unread ?? 0
-        let notes = [state.notice?.text ?? "", ComposerView.statusNote(state),
+        let notes = [state.notice?.text ?? "", state.mouseCapture ? "" : "mouse off (m)", ComposerView.statusNote(state),
                     problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)",
                     unread == 0 ? "" : "\(unread) new enquir\(unread == 1 ? "y" : "ies")"]
             .filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.dot) ")

@@ -25,6 +25,7 @@ public func render(_ state: AppState, into buffer: inout Buffer) {
     switch state.overlay {
     case .help(let scroll)?: HelpView.draw(state, scroll: scroll, into: &buffer)
     case .search(let prompt)?: PromptView.draw(state, prompt, into: &buffer)
+    case .link(let url)?: LinkView.draw(state, url, into: &buffer)
     case nil: break
     }
 }
@@ -36,7 +37,7 @@ public func cursorPosition(_ state: AppState) -> (x: Int, y: Int)? {
     guard !Geometry(state).tooSmall else { return nil }
     switch state.overlay {
     case .search(let prompt)?: return PromptView.caretPosition(state, prompt)
-    case .help?: return nil
+    case .help?, .link?: return nil
     case nil: return state.composer.isOpen ? ComposerView.cursor(state) : nil
     }
 }
