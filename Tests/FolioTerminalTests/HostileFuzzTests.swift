@@ -113,6 +113,7 @@ import Testing
 
         func invalidate() {}
         func suspend() {}
+        func send(_ control: TerminalControl) {}
     }
 
     /// A draft store in memory, as `ComposerWiring` would keep it on disk.
