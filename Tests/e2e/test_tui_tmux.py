@@ -143,9 +143,14 @@ class BrowserInTmux(unittest.TestCase):
         pane.send("fg", "Enter")
         pane.wait_for("Case studies › Bankvole")
         pane.send("q")
+        # Type the shell's next line only once folio has left the screen: sent at once, it can
+        # arrive in the same read as `q` and be taken as keys by folio.
+        deadline = time.monotonic() + 10
+        while pane.alternate_on() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        self.assertFalse(pane.alternate_on(), "folio did not leave the alternate screen after q")
         pane.send("echo done=$?", "Enter")
         pane.wait_for("done=0")
-        self.assertFalse(pane.alternate_on())
 
     def test_ctrl_l_repaints_over_stray_output(self):
         pane = self.start()
