@@ -160,6 +160,7 @@ void folio_cursor(int visible, int y, int x) {
     if (visible) { move(y, x); curs_set(1); } else { curs_set(0); }
 }
 void folio_refresh(void) { refresh(); }
+void folio_shift_cells(int allowed) { idcok(stdscr, allowed ? TRUE : FALSE); }
 void folio_clear_screen(void) { clearok(stdscr, TRUE); }
 int folio_resize(int rows, int cols) { return resize_term(rows, cols); }
 

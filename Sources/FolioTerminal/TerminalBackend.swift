@@ -24,8 +24,11 @@ public final class TerminalBackend: Terminal {
         public var colour: Bool
         public var mouse: Bool
         public var theme: Theme
-        public init(colour: Bool, mouse: Bool, theme: Theme = .dark) {
-            self.colour = colour; self.mouse = mouse; self.theme = theme
+        /// Make link cells OSC 8 hyperlinks (`Hyperlinks.supported`): only for a terminal
+        /// known to show them, since another may print the bytes.
+        public var hyperlinks: Bool
+        public init(colour: Bool, mouse: Bool, theme: Theme = .dark, hyperlinks: Bool = false) {
+            self.colour = colour; self.mouse = mouse; self.theme = theme; self.hyperlinks = hyperlinks
         }
     }
 
@@ -35,6 +38,7 @@ public final class TerminalBackend: Terminal {
     private var palette: Palette
     private var open = true
     private var mouse: Bool
+    private let hyperlinks: Bool
     private let input = InputReader(source: TTYReader(fd: 0), now: MonotonicClock.now)
 
     public init(options: Options) throws(TerminalError) {
@@ -43,6 +47,11 @@ public final class TerminalBackend: Terminal {
             throw .cannotStart("cannot initialise the terminal (TERM=\(ProcessEnvironment.value("TERM") ?? "unset"))")
         }
         mouse = options.mouse
+        hyperlinks = options.hyperlinks
+        // The overlay rewrites only cells the frame changed: ncurses must not move cells (and
+        // the links the terminal keeps with them) sideways with insert/delete character.
+        // (It never scrolls lines: idlok stays off.)
+        if hyperlinks { folio_shift_cells(0) }
         palette = Palette(theme: options.theme, colours: options.colour ? Int(folio_colors()) : 0)
         palette.install()
         (width, height) = (0, 0)
@@ -84,7 +93,9 @@ public final class TerminalBackend: Terminal {
 
     /// Writes only the cells that differ from what is on screen (`Buffer.diff`, the same diff
     /// the tests and benchmarks measure), then refreshes. A new size or `invalidate` clears
-    /// the screen and writes every cell.
+    /// the screen and writes every cell. With hyperlinks on, the changed link cells are then
+    /// written again inside OSC 8 (`Hyperlinks.overlay`: the same characters in the same
+    /// look, cursor and attributes restored), so ncurses' picture of the screen stays true.
     public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {
         let before: Buffer
         if let shown, shown.width == buffer.width, shown.height == buffer.height {
@@ -93,7 +104,8 @@ public final class TerminalBackend: Terminal {
             folio_clear_screen()
             before = Buffer(width: 0, height: 0)   // a different size: every row is a run
         }
-        for run in buffer.diff(from: before) {
+        let runs = buffer.diff(from: before)
+        for run in runs {
             // A run starts on a whole character; continuation cells are the right halves of
             // wide characters, which ncurses writes with their left half.
             for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
@@ -102,6 +114,12 @@ public final class TerminalBackend: Terminal {
         }
         if let cursor { folio_cursor(1, Int32(cursor.y), Int32(cursor.x)) } else { folio_cursor(0, 0, 0) }
         folio_refresh()
+        if hyperlinks {
+            let overlay = Hyperlinks.overlay(runs, before: before, after: buffer) { [palette] in
+                palette.theme.look($0, colours: palette.colours)
+            }
+            if !overlay.isEmpty { folio_write_control(overlay) }
+        }
         shown = buffer
     }
 

@@ -131,7 +131,8 @@ struct BrowseCommand: ParsableCommand {
             let environment = ProcessEnvironment.current()
             let appearance = look.appearance(config: session.config.theme, environment: environment)
             backend = try TerminalBackend(options: .init(colour: appearance.colour, mouse: !noMouse,
-                                                         theme: appearance.theme))
+                                                         theme: appearance.theme,
+                                                         hyperlinks: Hyperlinks.supported(environment: environment)))
             // auto: the terminal's own answer beats COLORFGBG (no question when colour is off).
             if appearance.colour, look.requested(config: session.config.theme, environment: environment) == .auto,
                let background = backend.askBackground() {

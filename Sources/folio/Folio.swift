@@ -22,6 +22,9 @@ struct Folio: ParsableCommand {
           COLORFGBG       "fg;bg" colour numbers; --theme auto reads the background from it
                           when the terminal does not answer
           NO_COLOR        any non-empty value turns colour off (wins over every theme)
+          FOLIO_HYPERLINKS
+                          1: links are OSC 8 hyperlinks; 0: never. Unset: only in terminals
+                          known to show them, never inside tmux or screen
         """,
         version: FolioVersion.string,
         subcommands: [

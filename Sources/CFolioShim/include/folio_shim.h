@@ -47,6 +47,9 @@ int folio_colors(void);
 int folio_init_pair(int pair, int fg, int bg);
 void folio_cursor(int visible, int y, int x);
 void folio_refresh(void);
+/* Whether ncurses may shift cells with insert/delete character (idcok). Off while folio
+   writes OSC 8 hyperlinks: a shifted cell would carry its link to text that has none. */
+void folio_shift_cells(int allowed);
 void folio_clear_screen(void);
 // Resizes ncurses' screens (resize_term: no KEY_RESIZE is queued). Callers clamp first.
 int folio_resize(int rows, int cols);
