@@ -15,7 +15,8 @@ let package = Package(
         .library(name: "FolioSession", targets: ["FolioSession", "FolioPOSIX"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // swift-argument-parser 1.8.2 without its FoundationEssentials import (Vendor/…/VENDORED.md).
+        .package(path: "Vendor/swift-argument-parser"),
     ],
     targets: [
         // System libraries.
