@@ -3,24 +3,35 @@ enum ContentChecks {
     /// Drops (with an error) any item whose slug an earlier one took, and warns about
     /// slugs that look alike.
     static func uniqueSlugs(_ sources: [ItemSource], into diagnostics: inout [Diagnostic]) -> [ItemSource] {
+        // First the slugs that stay (a duplicate is never compared), then the diagnostics in
+        // the order of the files, each look-alike against the first kept slug before it.
         var kept: [ItemSource] = []
         var keptBySlug: [String: Int] = [:]
-        var lookAlikes = SlugIndex()
+        var firstUser: [Int?] = []                    // per source: the kept item whose slug it repeats
         for source in sources {
+            if let first = keptBySlug[source.item.slug] {
+                firstUser.append(first)
+            } else {
+                firstUser.append(nil)
+                keptBySlug[source.item.slug] = kept.count
+                kept.append(source)
+            }
+        }
+        let lookAlikes = SlugIndex(kept.map(\.item.slug))
+        var keptIndex = 0
+        for (source, first) in zip(sources, firstUser) {
             let item = source.item, at = source.slugPosition
-            if let first = keptBySlug[item.slug].map({ kept[$0] }) {
+            if let first {
                 diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, message:
-                    "duplicate slug '\(item.slug)': \(first.item.path) already uses it; this file is skipped"))
+                    "duplicate slug '\(item.slug)': \(kept[first].item.path) already uses it; this file is skipped"))
                 continue
             }
-            if let near = lookAlikes.firstLookAlike(item.slug), let nearIndex = keptBySlug[near] {
-                let path = kept[nearIndex].item.path
+            if let near = lookAlikes.firstLookAlike(keptIndex) {
+                let slug = kept[near].item.slug, path = kept[near].item.path
                 diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, severity: .warning, message:
-                    "slug '\(item.slug)' is close to '\(near)' (\(path)); did you mean '\(near)'?"))
+                    "slug '\(item.slug)' is close to '\(slug)' (\(path)); did you mean '\(slug)'?"))
             }
-            keptBySlug[item.slug] = kept.count
-            lookAlikes.add(item.slug)
-            kept.append(source)
+            keptIndex += 1
         }
         return kept
     }

@@ -1,200 +1,88 @@
-/// Finds, among slugs added so far, the first that `Suggestions.slugsLookAlike` pairs with
-/// a new slug, without comparing every pair (loading 10,000 items did n²/2 edit distances).
+/// Finds, for each slug of a list, the first earlier slug that `Suggestions.slugsLookAlike`
+/// pairs with it, without comparing every pair (loading 10,000 items did n²/2 edit distances).
 ///
-/// Candidates come from hashed keys, then each is checked with `slugsLookAlike` itself, so
-/// the answer is exactly the pairwise scan's. Hash collisions only add candidates.
-/// - Squashed slug: the "same once '-', '_', '.' are dropped" rule.
-/// - Slugs of ≤ 10 scalars (one edit allowed): two strings within one edit (optimal string
-///   alignment) share a variant with at most one scalar deleted.
-/// - Slugs of ≥ 10 scalars (two edits): split the rest of `a` (after a prefix `b` must share
-///   exactly) in halves. Either its second half is within one edit of `b`'s suffix of that
-///   length ± 1, keyed by the prefix and ≤ 1-deletion variants of the suffix; or that half
-///   takes ≥ 2 of the edits, so the first half but its last scalar (which a swap across the
-///   cut may touch) matches exactly: grow the prefix and repeat. Under 7 scalars left, key
-///   ≤ 2-deletion variants. Every key names `a`'s length, so a query tries lengths m ± 2.
-///   Keys hold whole prefixes, so slugs that share a long stem (sector-word-xxxxx) do not
-///   all become candidates of each other.
+/// Slugs equal once '-', '_' and '.' are dropped come from a dictionary. The others are at
+/// most two edits apart (optimal string alignment over Unicode scalars), one when either has
+/// fewer than ten, and are found by walks into three tries (`ScalarTrie`), exact along the
+/// query for some scalars, then within reach: of the slugs, of the slugs reversed, and of
+/// each slug's head (all but its last t(n) + 1 scalars) reversed, followed by the rest.
+/// An edit touches at most two neighbouring scalars, so stretches of a slug `a` that are
+/// apart by a scalar never share one. Cut `a` (n ≥ 8 scalars, since the query has m ≥ 10)
+/// into its first two scalars, one, its middle (n - t(n) - 4 scalars), one, and its tail of
+/// t(n) = max(2, (n - 4) / 3). With two edits,
+/// - none touches the first two: `a` starts with the query's first two scalars (forward walk);
+/// - none touches the tail: `a` ends with the query's last t scalars, t the least t(n) of the
+///   lengths m ± 2 a query can pair with (backward walk);
+/// - or one touches the first two and one the tail: `a`'s head reversed starts with its
+///   middle reversed, exactly, and with the rest after it is two edits from the query's
+///   head of m - t(n) - 1 - e scalars reversed and the rest, e the second edit's change of
+///   length (-1, 0 or 1); the walk is exact for the shortest middle of the lengths m ± 2.
+/// With one edit (queries of 4 to 9 scalars) either the first or the last (m - 2) / 2 scalars
+/// are untouched: a forward and a backward walk.
+/// A walk allowed edits from the root would visit every node of the first levels (any two
+/// scalars are two edits from any two others): thousands for slugs of random letters.
+/// Each candidate before the query is then checked with `slugsLookAlike` itself, in list
+/// order, so the answer is exactly the pairwise scan's. The cost of a query is the part of
+/// the tries near it: slugs that share all but a few letters (stem-xxxxx) are visited by each
+/// other's walks, as they are each other's likely look-alikes.
 struct SlugIndex {
-    private var slugs: [String] = []
-    private var squashed: [String: Int] = [:]           // squashed slug → first slug with it
-    private var heads = HashedKeyMap()                  // key → newest entry
-    private var prefixes = HashedKeyMap()               // seeds of (length, step, exact prefix) in use
-    private var entries: [(next: Int32, slug: Int32)] = []
+    private let slugs: [String]
+    private var firstSquashed: [String: Int] = [:]      // squashed slug → first slug with it
+    private let forward: ScalarTrie
+    private let backward: ScalarTrie
+    private let heads: ScalarTrie
 
-    /// The earliest added slug that looks like `slug`, if any.
-    func firstLookAlike(_ slug: String) -> String? {
-        var candidates: Set<Int> = []
-        if let index = squashed[Suggestions.squashed(slug)] { candidates.insert(index) }
-        Self.forEachQueryKey(Array(slug.unicodeScalars), present: { prefixes[$0] >= 0 }) { key in
-            var entry = heads[key]
-            while entry >= 0 {
-                candidates.insert(Int(entries[Int(entry)].slug))
-                entry = entries[Int(entry)].next
-            }
+    /// The tail of a slug of `n` ≥ 8 scalars.
+    private static func tail(_ n: Int) -> Int { max(2, (n - 4) / 3) }
+
+    /// The first `head` scalars reversed, then the rest: a slug's middle comes first.
+    private static func headFirst(_ s: [UInt32], head: Int) -> [UInt32] { s[..<head].reversed() + s[head...] }
+
+    init(_ slugs: [String]) {
+        self.slugs = slugs
+        for (index, slug) in slugs.enumerated() {
+            let key = Suggestions.squashed(slug)
+            if firstSquashed[key] == nil { firstSquashed[key] = index }
         }
-        for index in candidates.sorted() where Suggestions.slugsLookAlike(slugs[index], slug) {
-            return slugs[index]
+        let scalars = slugs.map { $0.unicodeScalars.map(\.value) }
+        forward = ScalarTrie(scalars)
+        backward = ScalarTrie(scalars.map { $0.reversed() })
+        heads = ScalarTrie(scalars.map { $0.count < 8 ? [] : Self.headFirst($0, head: $0.count - Self.tail($0.count) - 1) })
+    }
+
+    /// The index of the first slug before `index` that looks like the slug at `index`, if any.
+    /// `visits`, when given, is increased by the trie nodes the walks computed a row for.
+    func firstLookAlike(_ index: Int, visits: UnsafeMutablePointer<Int>? = nil) -> Int? {
+        let slug = slugs[index]
+        var found: [Int32] = []
+        if let first = firstSquashed[Suggestions.squashed(slug)], first < index { found.append(Int32(first)) }
+        let query = slug.unicodeScalars.map(\.value), m = query.count
+        var walked = 0
+        if m >= 10 {
+            walked += forward.walk(query, exact: 2, reach: 2, into: &found)
+            walked += backward.walk(query.reversed(), exact: Self.tail(m - 2), reach: 2, into: &found)
+            // The query's head lengths m - t(n) - 1 - e (n = m - 2 ... m + 2, e = -1 ... 1),
+            // each with the shortest middle n - t(n) - 4 of the pairs it serves.
+            var exact = [Int](repeating: .max, count: m + 1)
+            for n in (m - 2)...(m + 2) {
+                let t = Self.tail(n)
+                for e in -1...1 { exact[m - t - 1 - e] = min(exact[m - t - 1 - e], n - t - 4) }
+            }
+            for (length, exact) in exact.enumerated() where exact < .max {
+                walked += heads.walk(Self.headFirst(query, head: length), exact: exact, reach: 2, into: &found)
+            }
+        } else if m >= 4 {
+            let c = (max(m - 1, 4) - 1) / 2
+            walked += forward.walk(query, exact: c, reach: 1, into: &found)
+            walked += backward.walk(query.reversed(), exact: c, reach: 1, into: &found)
+        }
+        visits?.pointee += walked
+        found.sort()
+        var previous: Int32 = -1
+        for candidate in found where candidate != previous && Int(candidate) < index {
+            previous = candidate
+            if Suggestions.slugsLookAlike(slugs[Int(candidate)], slug) { return Int(candidate) }
         }
         return nil
-    }
-
-    mutating func add(_ slug: String) {
-        let index = slugs.count
-        slugs.append(slug)
-        let key = Suggestions.squashed(slug)
-        if squashed[key] == nil { squashed[key] = index }
-        var seen = Set<UInt64>()
-        // Static helpers: a method on self would keep a copy of `heads` alive while this
-        // writes it, copying the whole table on every write.
-        Self.forEachIndexKey(Array(slug.unicodeScalars)) { key in
-            guard seen.insert(key).inserted else { return }
-            entries.append((next: heads[key], slug: Int32(index)))
-            heads[key] = Int32(entries.count - 1)
-        }
-        Self.forEachPrefixSeed(Array(slug.unicodeScalars)) { prefixes[$0] = 0 }
-    }
-
-
-    /// For a slug of `n` scalars: each step's exact prefix length and suffix length, then
-    /// the prefix length before the short rest.
-    private static func plan(_ n: Int) -> (steps: [(prefix: Int, suffix: Int)], rest: Int) {
-        var steps: [(prefix: Int, suffix: Int)] = []
-        var p = 0
-        while n - p > 6 {
-            let r = n - p
-            steps.append((p, r - r / 2))
-            p += r / 2 - 1
-        }
-        return (steps, p)
-    }
-
-    private static let wholeTag: UInt64 = 1 << 40
-
-    private static func forEachIndexKey(_ a: [Unicode.Scalar], _ body: (UInt64) -> Void) {
-        let n = a.count
-        if n <= 10 { variants(a[...], seed: seed(wholeTag, a[..<0]), deletions: 1, body) }
-        guard n >= 10 else { return }
-        let (steps, rest) = plan(n)
-        for (level, step) in steps.enumerated() {
-            variants(a[(n - step.suffix)...], seed: seed(tag(n, level), a[..<step.prefix]), deletions: 1, body)
-        }
-        variants(a[rest...], seed: seed(tag(n, 255), a[..<rest]), deletions: 2, body)
-    }
-
-    /// The seeds `forEachIndexKey` starts its keys from: a query skips the variants of a
-    /// prefix no slug has (most lookups would miss a table far larger than the caches).
-    private static func forEachPrefixSeed(_ a: [Unicode.Scalar], _ body: (UInt64) -> Void) {
-        let n = a.count
-        guard n >= 10 else { return }
-        let (steps, rest) = plan(n)
-        for (level, step) in steps.enumerated() { body(seed(tag(n, level), a[..<step.prefix])) }
-        body(seed(tag(n, 255), a[..<rest]))
-    }
-
-    /// Keys under which a slug `a` that looks like `b` would have been indexed.
-    private static func forEachQueryKey(_ b: [Unicode.Scalar], present: (UInt64) -> Bool, _ body: (UInt64) -> Void) {
-        let m = b.count
-        if m <= 10 { variants(b[...], seed: seed(wholeTag, b[..<0]), deletions: 1, body) }
-        guard m >= 10 else { return }
-        for n in max(10, m - 2)...(m + 2) {
-            let (steps, rest) = plan(n)
-            for (level, step) in steps.enumerated() where step.prefix <= m {
-                let start = seed(tag(n, level), b[..<step.prefix])
-                guard present(start) else { continue }
-                for delta in -1...1 where step.suffix + delta >= 0 && m - (step.suffix + delta) >= step.prefix {
-                    variants(b[(m - step.suffix - delta)...], seed: start, deletions: 1, body)
-                }
-            }
-            if rest <= m {
-                let start = seed(tag(n, 255), b[..<rest])
-                if present(start) { variants(b[rest...], seed: start, deletions: 2, body) }
-            }
-        }
-    }
-
-    private static func tag(_ n: Int, _ level: Int) -> UInt64 { UInt64(n) << 8 | UInt64(level) }
-
-    // FNV-1a over the tag and the exact prefix (a key's seed); also the base of `variants`' hash.
-    private static let prime: UInt64 = 0x100_0000_01b3
-
-    private static func seed(_ tag: UInt64, _ prefix: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var h = (0xcbf2_9ce4_8422_2325 ^ tag) &* prime
-        for scalar in prefix { h = (h ^ UInt64(scalar.value)) &* prime }
-        return (h ^ 0xffff_ffff) &* prime                  // ends the prefix
-    }
-
-    /// Hashes of `piece` with up to `deletions` (1 or 2) scalars deleted, each in constant
-    /// time: a polynomial hash (Horner's rule, odd base, wrapping) of the variant is put
-    /// together from prefix values, then mixed with `seed` and the variant's length.
-    private static func variants(_ piece: ArraySlice<Unicode.Scalar>, seed: UInt64, deletions: Int,
-                                 _ body: (UInt64) -> Void) {
-        let n = piece.count
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * (n + 1)) { table in
-            // pre[i]: the hash of the first i scalars; power[k]: base^k.
-            let pre = table.baseAddress!, power = table.baseAddress! + (n + 1)
-            pre[0] = 0; power[0] = 1
-            for (i, scalar) in piece.enumerated() {
-                pre[i + 1] = pre[i] &* prime &+ UInt64(scalar.value) &+ 1
-                power[i + 1] = power[i] &* prime
-            }
-            func part(_ a: Int, _ b: Int) -> UInt64 { pre[b] &- pre[a] &* power[b - a] }   // scalars a..<b
-            func key(_ h: UInt64, _ length: Int) -> UInt64 { mix(seed ^ h ^ UInt64(length) << 56) }
-            body(key(pre[n], n))
-            for i in 0..<n {
-                body(key(pre[i] &* power[n - 1 - i] &+ part(i + 1, n), n - 1))
-                guard deletions == 2 else { continue }
-                for j in (i + 1)..<max(i + 1, n) {
-                    body(key(pre[i] &* power[n - 2 - i] &+ part(i + 1, j) &* power[n - 1 - j] &+ part(j + 1, n), n - 2))
-                }
-            }
-        }
-    }
-
-    /// SplitMix64's finaliser: spreads a polynomial hash over all 64 bits.
-    private static func mix(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// UInt64 keys that are already hashes → Int32 (-1 when absent), open addressing: a
-/// Dictionary would hash each key again with SipHash, and queries look up hundreds of keys.
-private struct HashedKeyMap {
-    private var keys = [UInt64](repeating: 0, count: 1024)     // 0 marks an empty slot
-    private var values = [Int32](repeating: -1, count: 1024)
-    private var count = 0
-
-    private func slot(_ key: UInt64) -> Int {
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: (key ^ key >> 31) & UInt64(mask))
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        return i
-    }
-
-    subscript(key: UInt64) -> Int32 {
-        get { values[slot(key == 0 ? 1 : key)] }
-        set {
-            let key = key == 0 ? 1 : key                           // a collision only adds candidates
-            var i = slot(key)
-            if keys[i] == 0 {
-                if (count + 1) * 2 > keys.count { grow(); i = slot(key) }
-                keys[i] = key
-                count += 1
-            }
-            values[i] = newValue
-        }
-    }
-
-    private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: -1, count: oldKeys.count * 2)
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            let i = slot(key)
-            keys[i] = key
-            values[i] = value
-        }
     }
 }

@@ -53,7 +53,14 @@ public enum Suggestions {
 
     /// A slug lowercased without '-', '_' and '.': two slugs alike under this are one page twice.
     static func squashed(_ slug: String) -> String {
-        String(slug.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != "." })
+        var utf8 = Array(slug.utf8)
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(slug.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != "." })
+        }
+        // ASCII (every slug folio makes): the same, byte by byte.
+        utf8.removeAll { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        for i in utf8.indices where utf8[i] >= UInt8(ascii: "A") && utf8[i] <= UInt8(ascii: "Z") { utf8[i] += 32 }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Slugs that are probably the same page twice: equal once '-', '_' and '.' are dropped,

@@ -34,16 +34,87 @@ import Testing
 
     @Test(arguments: [1, 2, 3])
     func answersAsThePairwiseScan(seed: UInt64) {
-        var index = SlugIndex()
         var added: [String] = []
+        for slug in Self.slugs(count: 1_500, seed: seed) where !added.contains(slug) { added.append(slug) }
+        #expect(Self.warningsAsThePairwiseScan(added) > 100)  // the corpus does exercise the look-alike rules
+    }
+
+    /// Checks every slug's answer against the pairwise scan; the number of look-alikes found.
+    static func warningsAsThePairwiseScan(_ slugs: [String]) -> Int {
+        let index = SlugIndex(slugs)
         var warnings = 0
-        for slug in Self.slugs(count: 1_500, seed: seed) where !added.contains(slug) {
-            let expected = added.first { Suggestions.slugsLookAlike($0, slug) }
-            #expect(index.firstLookAlike(slug) == expected, "\(slug)")
+        for (position, slug) in slugs.enumerated() {
+            let expected = slugs[..<position].firstIndex { Suggestions.slugsLookAlike($0, slug) }
+            #expect(index.firstLookAlike(position) == expected, "\(slug)")
             if expected != nil { warnings += 1 }
-            index.add(slug)
-            added.append(slug)
         }
-        #expect(warnings > 100)  // the corpus does exercise the look-alike rules
+        return warnings
+    }
+}
+
+/// The look-alike search does work in proportion to the slugs, not to their pairs: the trie
+/// nodes its walks visit (counted, not timed) per slug barely grow when the list grows four
+/// times, where the pairwise scan it replaced compared four times as many pairs per slug.
+@Suite struct SlugIndexWorkTests {
+    static let words = ["banking", "platform", "payments", "ledger", "marketplace", "migration", "pipeline",
+                        "analytics", "onboarding", "invoicing", "loans", "events", "streaming", "search",
+                        "identity", "billing", "warehouse", "logistics", "farmers", "manufacturing"]
+
+    /// Distinct slugs shaped like scripts/bench-content.py's (two words and five letters), or
+    /// of random letters and digits.
+    static func slugs(count: Int, words: Bool, seed: UInt64) -> [String] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let letters = Array("abcdefghjkmnpqrstvwxyz0123456789-")
+        var seen = Set<String>(), out: [String] = []
+        while out.count < count {
+            var slug = ""
+            if words {
+                slug = Self.words[next(Self.words.count)] + "-" + Self.words[next(Self.words.count)] + "-"
+                for _ in 0..<5 { slug.append(letters[next(22)]) }
+            } else {
+                for _ in 0..<(4 + next(17)) { slug.append(letters[next(letters.count)]) }
+            }
+            if seen.insert(slug).inserted { out.append(slug) }
+        }
+        return out
+    }
+
+    static func visitsPerSlug(_ slugs: [String]) -> Double {
+        let index = SlugIndex(slugs)
+        var visits = 0
+        for position in slugs.indices { _ = index.firstLookAlike(position, visits: &visits) }
+        return Double(visits) / Double(slugs.count)
+    }
+
+    @Test(arguments: [true, false])
+    func workPerSlugBarelyGrowsWithTheList(words: Bool) {
+        let small = Self.visitsPerSlug(Self.slugs(count: 1_000, words: words, seed: 5))
+        let large = Self.visitsPerSlug(Self.slugs(count: 4_000, words: words, seed: 5))
+        #expect(small > 10)                      // the walks do run
+        #expect(large < 2.5 * small, "\(small) → \(large) nodes per slug")
+        #expect(large < 400)
+    }
+
+    /// Random slugs over a few letters, so that near pairs of every kind are common and the
+    /// tries are dense: the same answers as the pairwise scan.
+    @Test(arguments: [11, 12])
+    func denseRandomSlugsAnswerAsThePairwiseScan(seed: UInt64) {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let letters = Array("abc-.")
+        var slugs: [String] = []
+        while slugs.count < 1_200 {
+            var slug = ""
+            for _ in 0..<(3 + next(12)) { slug.append(letters[next(letters.count)]) }
+            if !slugs.contains(slug) { slugs.append(slug) }
+        }
+        #expect(SlugIndexTests.warningsAsThePairwiseScan(slugs) > 300)
     }
 }
