@@ -105,12 +105,13 @@ public final class TerminalBackend: Terminal {
             before = Buffer(width: 0, height: 0)   // a different size: every row is a run
         }
         let runs = buffer.diff(from: before)
-        for run in runs {
-            // A run starts on a whole character; continuation cells are the right halves of
-            // wide characters, which ncurses writes with their left half.
-            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
-                put(cell, x: run.x + offset, y: run.y)
-            }
+        var first = 0
+        while first < runs.count {
+            let y = runs[first].y
+            var end = first
+            while end < runs.count && runs[end].y == y { end += 1 }
+            draw(row: y, runs[first..<end], of: buffer, over: before)
+            first = end
         }
         if let cursor { folio_cursor(1, Int32(cursor.y), Int32(cursor.x)) } else { folio_cursor(0, 0, 0) }
         folio_refresh()
@@ -123,8 +124,29 @@ public final class TerminalBackend: Terminal {
         shown = buffer
     }
 
-    private func put(_ cell: Cell, x: Int, y: Int) {
-        let (attrs, pair) = palette.attributes(for: cell.style)
+    /// One row's changed runs, in the looks `Palette.looks` gives the row, and the unchanged
+    /// blanks of the row whose look changed with their neighbours (so no stale colour lingers).
+    private func draw(row y: Int, _ runs: ArraySlice<CellRun>, of buffer: Buffer, over before: Buffer) {
+        let cells = Array(buffer.cells[(y * buffer.width)..<((y + 1) * buffer.width)])
+        let looks = palette.looks(of: cells)
+        var written = [Bool](repeating: false, count: cells.count)
+        for run in runs {
+            // A run starts on a whole character; continuation cells are the right halves of
+            // wide characters, which ncurses writes with their left half.
+            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
+                put(cell, looks[run.x + offset], x: run.x + offset, y: y)
+                written[run.x + offset] = true
+            }
+        }
+        guard before.width == buffer.width, before.height == buffer.height else { return }
+        let old = palette.looks(of: Array(before.cells[(y * before.width)..<((y + 1) * before.width)]))
+        for x in cells.indices where !written[x] && looks[x] != old[x] && !cells[x].isContinuation {
+            put(cells[x], looks[x], x: x, y: y)
+        }
+    }
+
+    private func put(_ cell: Cell, _ look: Palette.Look, x: Int, y: Int) {
+        let (attrs, pair) = (look.attrs, look.pair)
         let text = cell.text.isEmpty ? " " : cell.text
         _ = text.withCString { folio_put_cell(Int32(y), Int32(x), $0, attrs, Int32(pair)) }
     }

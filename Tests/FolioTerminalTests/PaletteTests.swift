@@ -38,12 +38,59 @@ import Testing
         // The three roles render and the live UI used to disagree on (cyan, blue, blue before).
         let palette = Palette(theme: .dark, colours: 256)
         let fg = Dictionary(uniqueKeysWithValues: palette.pairs().map { ($0.pair, $0.foreground) })
-        #expect(fg[Int32(Role.title.rawValue) + 1] == -1)
-        #expect(fg[Int32(Role.url.rawValue) + 1] == 244)
-        #expect(fg[Int32(Role.tag.rawValue) + 1] == 5)
+        let pair = { (role: Role) in Int32(palette.attributes(for: Style(role)).1) }
+        #expect(fg[pair(.title)] == -1)
+        #expect(fg[pair(.url)] == 244)
+        #expect(fg[pair(.tag)] == 5)
         #expect(AnsiText.lines(Self.cell(Style(.title)), theme: .dark, colours: 256)[0].hasPrefix("\u{1B}[0;1mx"))
         #expect(AnsiText.lines(Self.cell(Style(.url)), theme: .dark, colours: 256)[0].hasPrefix("\u{1B}[0;38;5;244mx"))
         #expect(AnsiText.lines(Self.cell(Style(.tag)), theme: .dark, colours: 256)[0].hasPrefix("\u{1B}[0;35mx"))
+    }
+
+    @Test(arguments: [Theme.dark, .light], [8, 16, 256])
+    func rolesOfOneColourShareOnePair(_ theme: Theme, _ depth: Int) {
+        let palette = Palette(theme: theme, colours: depth)
+        let pairs = palette.pairs()
+        #expect(Set(pairs.map(\.foreground)).count == pairs.count, "one pair per foreground")
+        #expect(pairs.map(\.pair) == Array(1...Int32(pairs.count)))
+        for a in Role.allCases {
+            for b in Role.allCases {
+                let same = theme.look(Style(a), colours: depth).foreground == theme.look(Style(b), colours: depth).foreground
+                #expect((palette.attributes(for: Style(a)).1 == palette.attributes(for: Style(b)).1) == same, "\(a) \(b)")
+            }
+        }
+    }
+
+    /// A row of one-column cells, each part in its style.
+    static func row(_ parts: [(String, Style)]) -> [Cell] {
+        parts.flatMap { text, style in text.map { Cell(text: String($0), width: 1, style: style) } }
+    }
+
+    @Test func blanksBetweenCharactersOfOneColourTakeThatColour() {
+        let palette = Palette(theme: .dark, colours: 256)
+        let tag = Style(.tag), plain = Style.plain
+        let row = Self.row([("[Go]", tag), (" ", plain), ("[Kafka]", tag), ("   ", plain)])
+        let looks = palette.looks(of: row)
+        let tagLook = Palette.Look(palette.attributes(for: tag)), plainLook = Palette.Look(palette.attributes(for: plain))
+        #expect(looks[4] == tagLook, "the gap is written in the tags' colour")
+        #expect(looks[12...].allSatisfy { $0 == plainLook }, "trailing blanks keep their look: ncurses erases them")
+        #expect(looks.count == row.count)
+    }
+
+    @Test func blanksNeverTakeALookThatShowsOnABlank() {
+        let palette = Palette(theme: .dark, colours: 256)
+        let plainLook = Palette.Look(palette.attributes(for: .plain))
+        for shows in [Style(.tag, .underline), Style(.selection, .reverse), Style(.selection, [.reverse, .bold])] {
+            let row = Self.row([("ab", shows), ("  ", .plain), ("cd", shows)])
+            #expect(palette.looks(of: row)[2...3].allSatisfy { $0 == plainLook }, "\(shows)")
+        }
+        // Different looks on either side: the gap keeps its own.
+        let row = Self.row([("ab", Style(.tag)), (" ", .plain), ("cd", Style(.muted))])
+        #expect(palette.looks(of: row)[2] == plainLook)
+        // Without colour the attributes alone decide.
+        let mono = Palette(theme: .dark, colours: 0)
+        let bold = Self.row([("ab", Style(.normal, .bold)), (" ", .plain), ("cd", Style(.normal, .bold))])
+        #expect(mono.looks(of: bold)[2] == Palette.Look(mono.attributes(for: Style(.normal, .bold))))
     }
 
     @Test func noColourMeansNoPairs() {

@@ -68,6 +68,14 @@ def style_of(screen, text):
 
 
 @unittest.skipUnless(have_tmux(), "tmux is not installed")
+def visible(row):
+    """A row as it looks: a blank shows no colour, bold or italic (the live UI writes the gap
+    in "[Go] [Kafka]" in the tags' colour so the terminal is not sent the colour twice), only
+    underline and reverse."""
+    return [(" ", None, attrs & {"underline", "reverse"}) if char == " " else (char, colour, attrs)
+            for char, colour, attrs in row]
+
+
 class LiveAndRenderColours(unittest.TestCase):
     def live(self, keys, ready):
         # A state directory of its own: a draft left by another run would change the status bar.
@@ -90,6 +98,7 @@ class LiveAndRenderColours(unittest.TestCase):
 
     def assert_same(self, live, rendered):
         for y, (a, b) in enumerate(zip(live, rendered)):
+            a, b = visible(a), visible(b)
             self.assertEqual(a, b, f"row {y} differs:\nlive:   {a}\nrender: {b}")
 
     def test_about_title_and_tags(self):
