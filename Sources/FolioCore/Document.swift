@@ -4,6 +4,7 @@ import FolioText
 public enum DocumentID: Sendable, Hashable {
     case about(Int)
     case item(ItemRef)
+    case card(ItemRef)          // an item's title, kind and summary: what the list previews
     case introduction(Section)  // a section's `_index.md`
     case tag(String)
     case contact
@@ -74,8 +75,16 @@ struct DocumentCache: Sendable {
 }
 
 extension AppState {
-    /// The document the detail pane shows right now.
+    /// The document the detail pane shows right now: while the list has focus, an item shows
+    /// as its card (title, kind, summary; the tags stay pinned below), so moving along the list
+    /// rewrites a few lines, not a page of text; Enter opens the whole item.
     public var documentID: DocumentID {
+        if pane.focus == .list, case .item(let ref) = openDocumentID { return .card(ref) }
+        return openDocumentID
+    }
+
+    /// The whole document behind the detail pane: what Enter opens, and where Tab finds links.
+    public var openDocumentID: DocumentID {
         switch section {
         case .about: return .about(pane.selected)
         case .services, .caseStudies:

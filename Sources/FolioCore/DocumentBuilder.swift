@@ -18,6 +18,7 @@ struct DocumentBuilder {
         switch id {
         case .about(let page): return about(page, width)
         case .item(let ref): return item(catalog.item(ref), width)
+        case .card(let ref): return card(catalog.item(ref), width)
         case .introduction(let section): return introduction(section, width)
         case .tag(let name): return tag(name, width)
         case .contact: return contact(width)
@@ -60,11 +61,28 @@ struct DocumentBuilder {
     }
 
     private func item(_ item: Item, _ width: Int) -> Document {
+        withBody(head(item, width), markdown(item.body, width))
+    }
+
+    /// Title, kind, sector and date, and the summary: the top of an item, and its card.
+    private func head(_ item: Item, _ width: Int) -> [StyledLine] {
         var lines = text(item.title, Self.title, width)
         let meta = [item.kind.displayName, item.sector, item.date.map(DateLabel.display)].compactMap { $0 }.filter { !$0.isEmpty }
         lines += text(meta.joined(separator: " \(glyphs.dot) "), Self.muted, width)
         if !item.summary.isEmpty { lines += [[]] + text(item.summary, Style(.emphasis, .italic), width) }
-        return withBody(lines, markdown(item.body, width))
+        return lines
+    }
+
+    /// What the list previews: the item's first lines up to its summary (the body's first
+    /// block when it has no summary), exactly as they start the whole item, so opening it
+    /// only adds the body below. Its links are plain here: they are focused once it is open.
+    private func card(_ item: Item, _ width: Int) -> Document {
+        let head = head(item, width)
+        guard item.summary.isEmpty else { return Document(lines: head, links: []) }
+        let whole = self.item(item, width).lines
+        let lead = whole.dropFirst(head.count).drop(while: \.isEmpty).prefix(while: { !$0.isEmpty })
+        let lines = lead.isEmpty ? head : head + [[]] + lead.map { $0.map { Span($0.text, Style($0.style.role, $0.style.attributes)) } }
+        return Document(lines: lines, links: [])
     }
 
     /// A section's `_index.md`: its title, what the list below it holds, then its text.

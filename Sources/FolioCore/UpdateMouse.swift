@@ -35,6 +35,8 @@ extension AppState {
         } else if section == .stack {
             pane.linkCursor = pane.linkCursor.clampedAdd(lines)
         } else {
+            // Rolling the wheel over a card reads on: the item opens.
+            if case .card = documentID { pane.focus = .detail }
             pane.scroll = pane.scroll.clampedAdd(lines)
         }
     }

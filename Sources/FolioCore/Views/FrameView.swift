@@ -43,10 +43,16 @@ enum FrameView {
         }
     }
 
-    /// "40% ▾" on the rule under the detail pane when its text does not fit.
+    /// "40% ▾" on the rule under the detail pane when its text does not fit; "⏎ read more"
+    /// under an item's card when the item goes on (the same for every item, so a move keeps it).
     private static func detailIndicator(_ state: AppState, _ g: Geometry, into buffer: inout Buffer) {
         let total = state.document(width: g.text.width).lines.count
         let shown = g.text.height
+        if total <= shown, case .card = state.documentID,
+           state.document(state.openDocumentID, width: g.text.width).lines.count > total {
+            buffer.putRight(" \(state.symbols.enterKey) read more ", right: g.detail.maxX - 1, y: g.detail.maxY, style: Styles.muted)
+            return
+        }
         guard total > shown, shown > 0 else { return }
         let scroll = state.pane.scroll
         let percent = min(100, (scroll + shown) * 100 / total)
