@@ -43,7 +43,7 @@ let package = Package(
         ),
 
         // The one POSIX layer: whole-file reads with a cap, EINTR-safe writes, paths, errno text,
-        // the environment, the passwd entry, SSH_CONNECTION. Glibc only.
+        // the environment, the passwd entry, SSH_CONNECTION, posix_spawn. Glibc only.
         .target(name: "FolioPOSIX"),
 
         // Pure core: no ncurses anywhere below this line until FolioTerminal.

@@ -40,7 +40,7 @@ public enum HandOff: Sendable, Hashable, CustomStringConvertible {
 /// Runs a program without a shell (posix_spawnp), writes `input` to its standard input,
 /// closes it and waits, all within a deadline. Its standard output goes to our standard error
 /// (so `folio outbox forward` prints only its own report on stdout); its standard error is
-/// ours. Signal dispositions and mask are reset to the defaults in the child. With
+/// ours. Signal dispositions and mask are reset to the defaults in the child (`Spawn`). With
 /// `quiet`, both its outputs go to /dev/null instead (a link opener under the live UI, whose
 /// screen nothing else may write to).
 public enum ChildProcess {
@@ -56,36 +56,15 @@ public enum ChildProcess {
         _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, readEnd, 0)
-        if quiet {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        } else {
-            posix_spawn_file_actions_adddup2(&actions, 2, 1)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
-        close(readEnd)
-        guard spawned == 0 else {
+        let output: [Spawn.Redirect] = quiet ? [.open("/dev/null", flags: O_WRONLY, as: 1), .duplicate(1, to: 2)]
+                                             : [.duplicate(2, to: 1)]
+        let pid: pid_t
+        do { pid = try Spawn.start(arguments, redirects: [.duplicate(readEnd, to: 0)] + output) } catch {
+            close(readEnd)
             close(writeEnd)
-            return .unavailable("cannot run \(program): \(SystemError(spawned))")
+            return .unavailable("cannot run \(program): \(error)")
         }
+        close(readEnd)
         let deadline = Int(MonotonicClock.now()) + timeoutMilliseconds
         _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
         // Everything unless the deadline passes. A reader that closed early (EPIPE: SIGPIPE is
@@ -128,13 +107,11 @@ public enum ChildProcess {
         }
     }
 
-    /// WIFEXITED/WEXITSTATUS/WTERMSIG, which Swift cannot import (they are macros).
+    /// The hand-off a waitpid status means.
     static func decode(_ status: Int32) -> HandOff {
-        let signal = status & 0x7f
-        if signal == 0 {
-            let code = (status >> 8) & 0xff
-            return code == 0 ? .accepted : .refused(code)
+        switch ChildEnding(waitStatus: status) {
+        case .exited(let code): code == 0 ? .accepted : .refused(code)
+        case .signalled(let signal): .killed(signal)
         }
-        return .killed(signal)
     }
 }

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -18,5 +17,3 @@ int folio_open_pty(char *name, size_t size) {
     }
     return master;
 }
-
-const short folio_posix_spawn_setsid = POSIX_SPAWN_SETSID;

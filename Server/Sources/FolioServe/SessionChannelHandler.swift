@@ -216,7 +216,7 @@ final class SessionChannelHandler: ChannelDuplexHandler {
         loop.scheduleTask(in: Self.reapInterval) { bound.value.pollExit() }
     }
 
-    private func childEnded(_ ending: VisitorProcess.Ending) {
+    private func childEnded(_ ending: ChildEnding) {
         if clientGone {
             visit.record("client left; folio \(ending)")
             return

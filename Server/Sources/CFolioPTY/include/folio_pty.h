@@ -7,7 +7,4 @@
 /// unlockpt and ptsname_r only under _XOPEN_SOURCE, which Swift's Glibc module does not set.
 int folio_open_pty(char *name, size_t size);
 
-/// POSIX_SPAWN_SETSID, likewise hidden (_GNU_SOURCE).
-extern const short folio_posix_spawn_setsid;
-
 #endif
