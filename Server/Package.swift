@@ -51,7 +51,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe"]),
+        .testTarget(name: "FolioServeTests", dependencies: ["FolioServe", .product(name: "FolioSession", package: root)]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import CFolioShim
 import FolioPOSIX
+import FolioSession
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import FolioCore
 import FolioOutbox
+import FolioSession
 import FolioTerminal
 import FolioTestSupport
 import Testing

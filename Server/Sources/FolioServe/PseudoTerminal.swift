@@ -1,5 +1,6 @@
 import CFolioPTY
 import FolioPOSIX
+import FolioSession
 import Glibc
 
 /// A pty pair for one visitor: the server keeps the master (relayed to the SSH channel), the
@@ -23,17 +24,15 @@ struct PseudoTerminal {
     }
 }
 
-/// A window size a client claimed, clamped as folio clamps its own (`WindowSize.max` in
-/// FolioTerminal: 500×300); a zero (a client that does not say) becomes 80×24.
+/// A window size a client claimed, clamped to folio's own bound (`WindowSize.max` in
+/// FolioSession, the one limit on what a client can make ncurses allocate); a zero (a client
+/// that does not say) becomes 80×24.
 public struct TerminalSize: Sendable, Equatable {
-    public static let maxColumns = 500
-    public static let maxRows = 300
-
     public let columns: Int
     public let rows: Int
 
     public init(columns: Int, rows: Int) {
-        self.columns = columns <= 0 ? 80 : min(columns, Self.maxColumns)
-        self.rows = rows <= 0 ? 24 : min(rows, Self.maxRows)
+        self.columns = columns <= 0 ? 80 : min(columns, WindowSize.max.width)
+        self.rows = rows <= 0 ? 24 : min(rows, WindowSize.max.height)
     }
 }

@@ -1,3 +1,4 @@
+import FolioSession
 @testable import FolioServe
 import NIOSSH
 import XCTest
@@ -43,7 +44,9 @@ final class SettingsTests: XCTestCase {
     }
 
     func testWindowSizesAreClampedAsFolioClampsThem() {
-        XCTAssertEqual(TerminalSize(columns: 100_000, rows: 100_000), TerminalSize(columns: 500, rows: 300))
+        let huge = TerminalSize(columns: 100_000, rows: 100_000)
+        XCTAssertEqual([huge.columns, huge.rows], [WindowSize.max.width, WindowSize.max.height])
+        XCTAssertEqual(TerminalSize(columns: 501, rows: 40), TerminalSize(columns: 500, rows: 40))
         XCTAssertEqual(TerminalSize(columns: 0, rows: 0), TerminalSize(columns: 80, rows: 24))
         XCTAssertEqual(TerminalSize(columns: 132, rows: 43).columns, 132)
     }

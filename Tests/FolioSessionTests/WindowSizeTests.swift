@@ -1,4 +1,4 @@
-import FolioTerminal
+import FolioSession
 import Testing
 
 @Suite struct WindowSizeTests {
