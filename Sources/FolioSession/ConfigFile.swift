@@ -112,10 +112,8 @@ public enum ConfigFile {
             return nil
         case "theme": return take(ConfigValue.theme(text)) { settings.theme = $0 }
         case "serve_listen":
-            guard !text.isEmpty, text.utf8.count <= 64, !text.contains(where: { $0 == " " || $0 == "\t" }) else {
-                return "expected HOST:PORT, [IPv6]:PORT or PORT"
-            }
-            settings.serve.listen = text
+            guard let address = ListenAddress(text) else { return ListenAddress.expected }
+            settings.serve.listen = address
             return nil
         case "serve_host_key": return take(ConfigValue.absolutePath(text)) { settings.serve.hostKey = $0 }
         case "serve_authorized_keys":

@@ -65,7 +65,7 @@ public struct SessionSettings: Sendable, Hashable {
 /// What the config file says about `folio serve` (`serve_listen`, `serve_host_key`,
 /// `serve_authorized_keys`, `serve_max_sessions`, `serve_per_address`); nil is silence.
 public struct ServeConfig: Sendable, Hashable {
-    public var listen: String?
+    public var listen: ListenAddress?
     public var hostKey: String?
     public var authorizedKeys: String?
     public var maxSessions: Int?

@@ -44,7 +44,7 @@ import Testing
         """
         let (settings, diagnostics) = ConfigFile.parse(text, path: "f")
         #expect(diagnostics.isEmpty)
-        #expect(settings.serve.listen == "[::1]:2222")
+        #expect(settings.serve.listen == ListenAddress("[::1]:2222"))
         #expect(settings.serve.hostKey == "/var/lib/folio/host_ed25519")
         #expect(settings.serve.authorizedKeys == "/etc/folio/visitors.pub")
         #expect(settings.serve.maxSessions == 32)

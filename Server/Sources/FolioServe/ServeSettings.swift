@@ -35,27 +35,3 @@ public struct ServeSettings: Sendable {
         return arguments
     }
 }
-
-/// `HOST:PORT`, `[IPv6]:PORT`, or a bare port (all IPv4 addresses).
-public struct ListenAddress: Sendable, Equatable {
-    public let host: String
-    public let port: Int
-
-    public init?(_ text: String) {
-        var host = "0.0.0.0", portText = Substring(text)
-        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
-            host = String(text[text.index(after: text.startIndex)..<close])
-            let rest = text[text.index(after: close)...]
-            guard rest.hasPrefix(":") else { return nil }
-            portText = rest.dropFirst()
-        } else if let colon = text.lastIndex(of: ":") {
-            host = String(text[..<colon])
-            portText = text[text.index(after: colon)...]
-        }
-        guard !host.isEmpty, !portText.isEmpty, portText.count <= 5,
-              portText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              let port = Int(portText), (0...65_535).contains(port) else { return nil }
-        self.host = host
-        self.port = port
-    }
-}

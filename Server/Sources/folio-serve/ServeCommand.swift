@@ -61,7 +61,7 @@ struct ServeCommand: ParsableCommand {
     var config: String?
 
     func validate() throws {
-        if let listen, ListenAddress(listen) == nil { throw ValidationError("--listen: expected HOST:PORT, [IPv6]:PORT or PORT") }
+        if let listen, ListenAddress(listen) == nil { throw ValidationError("--listen: \(ListenAddress.expected)") }
         for (flag, value) in [("--max-sessions", maxSessions), ("--per-address", perAddress)] {
             if let value, !SettingBounds.serveSessions.contains(value) { throw ValidationError("\(flag): 1 to 100000") }
         }
@@ -78,10 +78,8 @@ struct ServeCommand: ParsableCommand {
             _ = try? Descriptor.writeAll(2, Array(line.utf8))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(78) }
-        let listen = listen ?? file.serve.listen ?? "0.0.0.0:2222"
-        guard let address = ListenAddress(listen) else {
-            throw fail("serve_listen: expected HOST:PORT, [IPv6]:PORT or PORT; found \(listen)")
-        }
+        // --listen was checked by validate(), the file's serve_listen by its parser.
+        let address = listen.flatMap { ListenAddress($0) } ?? file.serve.listen ?? .standard
         let hostKey = hostKey ?? file.serve.hostKey
         let authorizedKeys = authorizedKeys ?? file.serve.authorizedKeys
         let content = content ?? file.content
@@ -123,7 +121,7 @@ struct ServeCommand: ParsableCommand {
         do {
             port = try server.start()
         } catch {
-            throw fail("cannot listen on \(listen): \(error)")
+            throw fail("cannot listen on \(address): \(error)")
         }
         logger.info("listening on \(address.host.contains(":") ? "[\(address.host)]" : address.host):\(port); visitors run \(folio) --kiosk")
 

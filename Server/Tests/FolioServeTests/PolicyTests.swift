@@ -33,16 +33,6 @@ final class ConnectionLimiterTests: XCTestCase {
 }
 
 final class SettingsTests: XCTestCase {
-    func testListenAddresses() {
-        XCTAssertEqual(ListenAddress("0.0.0.0:2222"), ListenAddress("2222"))
-        XCTAssertEqual(ListenAddress("127.0.0.1:22")?.host, "127.0.0.1")
-        XCTAssertEqual(ListenAddress("[::1]:2222")?.host, "::1")
-        XCTAssertEqual(ListenAddress("[::1]:2222")?.port, 2222)
-        for bad in ["", ":22", "host:", "host:65536", "host:-1", "[::1]2222", "host:22x", "host:000022"] {
-            XCTAssertNil(ListenAddress(bad), bad)
-        }
-    }
-
     func testWindowSizesAreClampedAsFolioClampsThem() {
         let huge = TerminalSize(columns: 100_000, rows: 100_000)
         XCTAssertEqual([huge.columns, huge.rows], [WindowSize.max.width, WindowSize.max.height])
