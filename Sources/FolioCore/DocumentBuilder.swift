@@ -23,7 +23,7 @@ struct DocumentBuilder {
         case .tag(let name): return tag(name, width)
         case .contact: return contact(width)
         case .empty(let section): return Document(lines: empty(section, width), links: [])
-        case .help: return Document(lines: HelpView.lines(width: width, symbols: Symbols(matching: glyphs), owner: owner), links: [])
+        case .help: return Document(lines: HelpView.lines(width: width, symbols: Symbols(matching: glyphs), owner: owner, inbox: inbox != nil), links: [])
         case .message(let id): return Document(lines: message(id, width), links: [])
         }
     }

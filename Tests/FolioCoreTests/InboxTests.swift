@@ -1,4 +1,5 @@
 import FolioOutbox
+import FolioText
 import Testing
 @testable import FolioCore
 
@@ -54,6 +55,28 @@ import Testing
         #expect(handle(&state, .char("R")).isEmpty)
         state.press("?")
         #expect(!state.screen.contains("Reload") && !state.screen.contains("Inbox"))
+    }
+
+    static func help(_ state: AppState) -> String {
+        state.document(.help, width: HelpView.textWidth(state)).lines.map(Text.plain).joined(separator: "\n")
+    }
+
+    @Test func theHelpListsTheInboxKeysOnlyWithAnInbox() {
+        // The owner without a readable outbox: no Inbox section, so none of its keys in `?`.
+        var state = Fixtures.state()
+        state.press("?")
+        let without = Self.help(state)
+        #expect(without.contains("Reload"))                  // the owner's other keys stay
+        for gone in [KeyContext.inbox.title, "Jump to the Inbox", "Archive the message", "Mark the message read"] {
+            #expect(!without.contains(gone), "\(gone)")
+        }
+        // The outbox read while the help is open: the next frame lists them.
+        _ = update(&state, .inboxLoaded(Self.listing))
+        let with = Self.help(state)
+        for shown in [KeyContext.inbox.title, "Jump to the Inbox", "Archive the message", "Mark the message read", "Reload"] {
+            #expect(with.contains(shown), "\(shown)")
+        }
+        #expect(state.screen.contains("Keys"))
     }
 
     @Test func rTogglesAndAArchivesTheSelectedMessage() {

@@ -53,6 +53,7 @@ extension AppState {
             old.messages.indices.contains(panes[Section.inbox.rawValue].selected)
                 ? old.messages[panes[Section.inbox.rawValue].selected].entry.id : nil
         }
+        if inbox == nil { documents = DocumentCache() }   // the help now lists the Inbox's keys
         inbox = listing
         var place = panes[Section.inbox.rawValue]
         if let previous, let index = listing.messages.firstIndex(where: { $0.entry.id == previous }) {

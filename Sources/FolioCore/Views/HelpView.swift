@@ -11,13 +11,14 @@ enum HelpView {
     static func textWidth(_ state: AppState) -> Int { max(10, frame(state).width - 4) }
 
     /// The help text at the overlay's width. Cached as a document: see `DocumentID.help`.
-    /// `owner` false (a kiosk) leaves out the keys only the owner can use.
-    static func lines(width inner: Int, symbols glyphs: Symbols, owner: Bool = true) -> [StyledLine] {
+    /// `owner` false (a kiosk) leaves out the keys only the owner can use; `inbox` false (no
+    /// readable outbox, and always in a kiosk) leaves out the Inbox's.
+    static func lines(width inner: Int, symbols glyphs: Symbols, owner: Bool = true, inbox: Bool = true) -> [StyledLine] {
         let keyColumn = min(18, inner / 3)
         var lines: [StyledLine] = []
         for context in KeyContext.allCases {
             let bindings = KeyTable.standard.bindings.filter {
-                $0.context == context && (owner || (context != .inbox && $0.condition?.isOwners != true))
+                $0.context == context && shown($0, owner: owner, inbox: inbox && owner)
             }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append([]) }
@@ -35,6 +36,13 @@ enum HelpView {
             }
         }
         return lines
+    }
+
+    /// Whether the help lists `binding`: the Inbox's keys only with an Inbox, the owner's only
+    /// outside a kiosk.
+    private static func shown(_ binding: Binding, owner: Bool, inbox: Bool) -> Bool {
+        if binding.context == .inbox || binding.condition == .hasInbox { return inbox }
+        return owner || binding.condition?.isOwners != true
     }
 
     static func maxScroll(_ state: AppState) -> Int {
