@@ -18,7 +18,11 @@ public struct AboutPage: Sendable, Hashable {
             }
             lines = []
         }
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines by byte: the loader has turned CRLF into LF, and a line feed is always a
+        // grapheme of its own, so this is the same split as by Character, without breaking
+        // the whole body into graphemes (a fifth of the first frame's content work).
+        for bytes in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
             if !inFence, line.hasPrefix("## ") {
                 flush()

@@ -38,6 +38,7 @@ class RenderTests(unittest.TestCase):
         self.assertIn("[About]", lines[1])
         self.assertIn("? help", lines[-1])
         self.assertTrue(all(width(line) <= 80 for line in lines))
+        self.assertEqual([line for line in lines if line.endswith(" ")], [])   # trailing spaces trimmed
 
     def test_keys_drive_the_same_state_machine(self):
         lines = self.render("--keys", "2 enter t enter")
