@@ -133,14 +133,17 @@ def elf_facts(path):
 def swift_facts(path):
     """Protocol conformance records (4-byte entries of the swift5_protocol_conformances section:
     what every uncached `as?` to a protocol scans), all dynamic relocations, and how many symbols
-    name a Foundation module (Swift mangles the module into each, e.g. `20FoundationEssentials`)."""
+    name a Foundation module or the regex modules (Swift mangles the module into each, e.g.
+    `20FoundationEssentials`; one call of `contains(_: String)` links `_StringProcessing` and
+    `_RegexParser`, see FolioText's `containsBytes`)."""
     sections = subprocess.run(["readelf", "-SW", path], capture_output=True, text=True).stdout
     found = re.search(r"swift5_protocol_conformances\s+\w+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)", sections)
     relocations = len(re.findall(r"^\s*[0-9a-f]+\s+[0-9a-f]+\s+R_", subprocess.run(
         ["readelf", "-rW", path], capture_output=True, text=True).stdout, re.M))
     symbols = subprocess.run(["nm", path], capture_output=True, text=True).stdout
     foundation = {}
-    for module in ("Foundation", "FoundationEssentials", "FoundationInternationalization"):
+    for module in ("Foundation", "FoundationEssentials", "FoundationInternationalization",
+                   "_StringProcessing", "_RegexParser"):
         count = len(re.findall(rf"(?<!\d){len(module)}{module}", symbols))
         if count:
             foundation[module] = count

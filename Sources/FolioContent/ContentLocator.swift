@@ -1,3 +1,4 @@
+import FolioText
 import FolioPOSIX
 import Glibc
 
@@ -48,6 +49,6 @@ public enum ContentLocator {
             return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
         let argument0 = CommandLine.arguments.first ?? ""
-        return argument0.contains("/") ? argument0 : nil
+        return argument0.containsBytes("/") ? argument0 : nil
     }
 }

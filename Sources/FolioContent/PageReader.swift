@@ -1,3 +1,5 @@
+import FolioText
+
 /// A loaded item plus where its parts sit, for the cross-file checks.
 struct ItemSource {
     var item: Item
@@ -117,7 +119,7 @@ enum PageReader {
         profile.headline = fields.string("headline")?.value ?? ""
         profile.tagline = fields.string("tagline", "description", "summary")?.value ?? ""
         if let email = fields.string("email") {
-            if !email.value.contains("@") {
+            if !email.value.containsBytes("@") {
                 fields.warning(email.position, "'email' does not look like an address: '\(email.value)'")
             }
             profile.email = email.value

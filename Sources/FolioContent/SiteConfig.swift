@@ -1,3 +1,4 @@
+import FolioText
 import FolioPOSIX
 
 /// The optional site config in the content folder (`folio.toml` or `folio.yml`): which
@@ -51,7 +52,7 @@ struct SiteConfig {
             var folders: [String] = []
             for (folder, position) in list {
                 let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-                if trimmed.isEmpty || trimmed.hasPrefix(".") || trimmed.hasPrefix("/") || trimmed.contains("..") {
+                if trimmed.isEmpty || trimmed.hasPrefix(".") || trimmed.hasPrefix("/") || trimmed.containsBytes("..") {
                     fields.error(position, "'\(folder)' must be a folder inside the content folder")
                 } else if !folders.contains(trimmed) {
                     folders.append(trimmed)

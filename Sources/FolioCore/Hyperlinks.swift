@@ -26,7 +26,7 @@ public enum Hyperlinks {
         if let vte = environment["VTE_VERSION"].flatMap({ Int($0) }), vte >= 5000 { return true }
         if let konsole = environment["KONSOLE_VERSION"].flatMap({ Int($0) }), konsole >= 210400 { return true }
         if environment["WT_SESSION"] != nil { return true }
-        return ["kitty", "foot", "wezterm", "ghostty", "contour"].contains { term.contains($0) }
+        return ["kitty", "foot", "wezterm", "ghostty", "contour"].contains { term.containsBytes($0) }
     }
 
     /// The bytes to write after the frame `after` has been drawn over `before` (whose changes

@@ -1,3 +1,5 @@
+import FolioText
+
 /// Links in the detail pane: Tab moves the focus, Enter opens (in a kiosk: shows in full),
 /// y copies with OSC 52. The core only says what; the runtime and the terminal do it.
 extension AppState {
@@ -48,7 +50,7 @@ extension AppState {
     /// for an option (they start with a letter) or name a local file or program.
     static func opens(_ target: String) -> Bool {
         let lower = target.lowercased()
-        return ["http://", "https://", "mailto:"].contains { lower.hasPrefix($0) } && !target.contains(" ")
+        return ["http://", "https://", "mailto:"].contains { lower.hasPrefix($0) } && !target.containsBytes(" ")
     }
 
     /// y: the link shown in full, else the focused link, else the profile's email.

@@ -1,3 +1,5 @@
+import FolioText
+
 /// The WHATWG HTML "valid e-mail address" rule:
 ///   1*( atext / "." ) "@" label *( "." label )
 ///   label = let-dig [ [ ldh-str ] let-dig ]   (at most 63 characters)
@@ -18,7 +20,7 @@ public enum EmailAddress {
 
     /// True when the local part is a dot-atom (no leading, trailing or double dot).
     static func isDotAtom(_ local: Substring) -> Bool {
-        !local.isEmpty && !local.hasPrefix(".") && !local.hasSuffix(".") && !local.contains("..")
+        !local.isEmpty && !local.hasPrefix(".") && !local.hasSuffix(".") && !local.containsBytes("..")
     }
 
     static func isAtext(_ byte: UInt8) -> Bool {

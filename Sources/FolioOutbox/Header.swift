@@ -65,7 +65,7 @@ public enum Header {
     /// that cannot be mistaken for an encoded word, else RFC 2047 encoded words.
     static func unstructured(_ text: String, header: String) throws(OutboxError) -> String {
         try refuseControls(text, header: header)
-        if text.utf8.allSatisfy({ $0 >= 32 && $0 <= 126 }) && !text.contains("=?") { return text }
+        if text.utf8.allSatisfy({ $0 >= 32 && $0 <= 126 }) && !text.containsBytes("=?") { return text }
         return encodedWords(text).joined(separator: " ")
     }
 
@@ -77,7 +77,7 @@ public enum Header {
         }
         let addr = "<" + addrSpec(address) + ">"
         if name.isEmpty { return addr }
-        if name.utf8.allSatisfy({ $0 >= 32 && $0 <= 126 }) && !name.contains("=?") {
+        if name.utf8.allSatisfy({ $0 >= 32 && $0 <= 126 }) && !name.containsBytes("=?") {
             var quoted = "\""
             for character in name {
                 if character == "\"" || character == "\\" { quoted.append("\\") }

@@ -1,3 +1,5 @@
+import FolioText
+
 /// The command that hands a message to the mail transport: its words, then "--" and the
 /// recipient. The recipient is always an argument, never taken from the message's headers
 /// (so no `-t`). Words are split at blanks; '…' and "…" quote (no escapes, no expansion:
@@ -38,7 +40,7 @@ public struct MailCommand: Sendable, Hashable, CustomStringConvertible {
         }
         guard quote == nil else { return nil }
         if inWord { words.append(current) }
-        guard !words.isEmpty, !words.contains(where: { $0.contains("\0") }) else { return nil }
+        guard !words.isEmpty, !words.contains(where: { $0.containsBytes("\0") }) else { return nil }
         self.words = words
     }
 

@@ -65,7 +65,7 @@ extension Maildir {
     /// The inbox message whose id is `id` or starts with it (a unique prefix).
     public func resolve(_ id: String) throws(OutboxError) -> OutboxEntry {
         let candidates = try list().filter { $0.id.hasPrefix(id) }
-        guard !id.isEmpty, !id.contains("/"), let entry = candidates.first else {
+        guard !id.isEmpty, !id.containsBytes("/"), let entry = candidates.first else {
             throw OutboxError(kind: .invalidArgument, reason: "no message \(Sanitiser.cleanLine(id).debugDescription)",
                               path: path)
         }

@@ -30,7 +30,7 @@ enum Shortcodes {
     static let maxCodes = 0xFFFD
 
     static func extract(_ source: String) -> (text: String, codes: [Shortcode]) {
-        guard source.utf8.count >= 7, source.contains("{{") else { return (source, []) }
+        guard source.utf8.count >= 7, source.containsBytes("{{") else { return (source, []) }
         var input = source
         if input.unicodeScalars.contains(where: isMarkerScalar) {
             input = String(String.UnicodeScalarView(input.unicodeScalars.map { isMarkerScalar($0) ? "\u{FFFD}" : $0 }))
