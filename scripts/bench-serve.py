@@ -34,6 +34,7 @@ os.environ.setdefault("FOLIO_SERVE_BIN", os.path.join(ROOT, "Server", ".build", 
 
 import serve_harness  # noqa: E402
 import sshd_harness as h  # noqa: E402
+from visit_support import status_kb  # noqa: E402
 
 
 def _bench_tty():
@@ -96,8 +97,7 @@ class Visitors:
 
 
 def threads(pid):
-    with open(f"/proc/{pid}/status") as f:
-        return int(next(line for line in f if line.startswith("Threads:")).split()[1])
+    return status_kb(pid, "Threads")
 
 
 def folios(uid):

@@ -18,6 +18,7 @@ import tempfile
 
 import sshd_harness as h
 import tmux_util
+import visit_support
 
 SERVE_BIN = os.environ.get("FOLIO_SERVE_BIN",
                            os.path.join(tmux_util.REPO, "Server", ".build", "debug", "folio-serve"))
@@ -145,22 +146,13 @@ class ServeHarness:
     # ---- the client --------------------------------------------------------------------------
 
     def ssh_argv(self, *remote, tty=True, user="anyone", options=(), strict="accept-new"):
-        argv = ["ssh", "-F", "/dev/null", "-p", str(self.port),
-                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "IdentityFile=none",
-                "-o", f"UserKnownHostsFile={self.known_hosts}", "-o", "GlobalKnownHostsFile=/dev/null",
-                "-o", f"StrictHostKeyChecking={strict}", "-o", "LogLevel=ERROR",
-                "-o", "ConnectTimeout=10", "-o", "SendEnv=LANG"]
-        if tty is True:
-            argv.append("-tt")
-        elif tty is False:
-            argv.append("-T")
-        for option in options:
-            argv += ["-o", option]
-        return argv + [f"{user}@127.0.0.1", *remote]
+        # No key: folio serve lets anyone in (unless --authorized-keys says otherwise).
+        return visit_support.ssh_argv(self.port, self.known_hosts, f"{user}@127.0.0.1", remote, tty=tty,
+                                      strict=strict, identity=("-o", "IdentityFile=none"), options=options)
 
     def client_env(self):
         os.makedirs(self.path("client", "home"), mode=0o700, exist_ok=True)
-        return {"PATH": "/usr/bin:/bin", "HOME": self.path("client", "home"), "LANG": "C.UTF-8"}
+        return visit_support.client_env(self.path("client", "home"))
 
     def ssh(self, *remote, tty=False, timeout=30, **kwargs):
         return subprocess.run(self.ssh_argv(*remote, tty=tty, **kwargs), capture_output=True,

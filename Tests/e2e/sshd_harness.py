@@ -26,6 +26,7 @@ import tempfile
 import time
 
 import tmux_util
+import visit_support
 
 REPO = tmux_util.REPO
 FOLIO_BIN = tmux_util.FOLIO_BIN
@@ -353,28 +354,14 @@ Match User {VISITOR}
     # ---- the client --------------------------------------------------------------------------
 
     def ssh_argv(self, user, *remote, tty=True, options=()):
-        """ssh to `user` on the private sshd; tty True: -tt, False: -T, None: ssh decides.
-        One `remote` string is a shell command line; several are an argv, quoted for the
-        remote shell."""
-        argv = ["ssh", "-F", "/dev/null", "-p", str(self.port),
-                "-i", self.path("client", user),
-                "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
-                "-o", f"UserKnownHostsFile={self.known_hosts}", "-o", "GlobalKnownHostsFile=/dev/null",
-                "-o", "StrictHostKeyChecking=yes", "-o", "LogLevel=ERROR",
-                "-o", "ConnectTimeout=10", "-o", "SendEnv=LANG"]
-        if tty is True:
-            argv.append("-tt")
-        elif tty is False:
-            argv.append("-T")
-        for option in options:
-            argv += ["-o", option]
+        """ssh to `user` on the private sshd (visit_support.ssh_argv). One `remote` string is a
+        shell command line; several are an argv, quoted for the remote shell."""
         command = [shlex.join(remote)] if len(remote) > 1 else list(remote)
-        return argv + [f"{user}@127.0.0.1", *command]
+        return visit_support.ssh_argv(self.port, self.known_hosts, f"{user}@127.0.0.1", command, tty=tty,
+                                      identity=("-i", self.path("client", user)), options=options)
 
     def client_env(self, **extra):
-        env = {"PATH": "/usr/bin:/bin", "HOME": self.path("client", "home"), "LANG": "C.UTF-8"}
-        env.update(extra)
-        return env
+        return visit_support.client_env(self.path("client", "home"), **extra)
 
     def ssh(self, user, *remote, tty=False, input=None, timeout=30, options=()):
         """Runs ssh to completion; returns the CompletedProcess (bytes)."""

@@ -19,6 +19,7 @@ import uuid
 
 import serve_harness
 import sshd_harness as h
+import visit_support
 
 REASON = serve_harness.unavailable()
 
@@ -82,16 +83,6 @@ class ServeTestCase(unittest.TestCase):
                 found.append((name, raw))
         return found
 
-    def type_enquiry(self, pane, name, mail, subject, message):
-        pane.send("c")
-        pane.wait_for("Name")
-        for i, text in enumerate((name, mail, "", subject, message)):
-            if i:
-                pane.send("Tab")
-            if text:
-                pane.send(text, literal=True)
-        pane.wait_for(message[:30])
-
     def log_lines(self, needle):
         return [line for line in S.server_log().splitlines() if needle in line]
 
@@ -101,18 +92,9 @@ class VisitorTests(ServeTestCase):
         tag = uuid.uuid4().hex[:8]
         pane = self.open_pane()
         self.wait_for_ui(pane)
-        pane.send("3")
-        pane.wait_for("Bankvole")
-        pane.send("Enter")
-        pane.wait_for("banking platform")
-        pane.send("Escape")
-        pane.send("/")
-        pane.send("Rascal", literal=True)
-        pane.wait_for("Rascal MPL")
-        pane.send("Enter")
-        pane.wait_for("ETL & data movement")
+        visit_support.browse_and_search(pane)
         message = f"Hello from folio serve {tag}."
-        self.type_enquiry(pane, "Ada Visitor", "ada@example.org", f"serve {tag}", message)
+        visit_support.type_enquiry(pane, "Ada Visitor", "ada@example.org", f"serve {tag}", message)
         pane.send("C-s")
         found = h.wait_until(lambda: self.delivered(f"serve {tag}"), 10, what="the enquiry in new/")
         self.assertEqual(len(found), 1)
@@ -154,7 +136,7 @@ class VisitorTests(ServeTestCase):
         marker = "draftmark" + uuid.uuid4().hex[:8]
         pane = self.open_pane()
         self.wait_for_ui(pane)
-        self.type_enquiry(pane, "Draft Keeper", "keeper@example.org", "unsent", "half a thought " + marker)
+        visit_support.type_enquiry(pane, "Draft Keeper", "keeper@example.org", "unsent", "half a thought " + marker)
         pid = self.kiosk_pid()
         os.kill(self.client_pid(pane), signal.SIGKILL)
         killed = time.monotonic()
@@ -331,7 +313,7 @@ class LifecycleTests(ServeTestCase):
         other = self.open_pane()
         self.wait_for_ui(pane)
         self.wait_for_ui(other)
-        self.type_enquiry(pane, "Draining", "drain@example.org", "unsent", "left mid-way " + marker)
+        visit_support.type_enquiry(pane, "Draining", "drain@example.org", "unsent", "left mid-way " + marker)
         S.server.send_signal(signal.SIGTERM)
         S.server.wait(15)
         self.assertEqual(S.server.returncode, 0, S.server_log())
@@ -362,8 +344,7 @@ class FlowControlTests(ServeTestCase):
         tty = os.readlink(f"/proc/{self.kiosk_pid()}/fd/0")
 
         def rss():
-            with open(f"/proc/{S.server.pid}/status") as f:
-                return int(next(l for l in f if l.startswith("VmRSS:")).split()[1])
+            return visit_support.status_kb(S.server.pid, "VmRSS")
 
         def redraw(i):
             # A size change on the child's side of the pty: folio redraws the whole screen,

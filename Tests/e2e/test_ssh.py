@@ -17,8 +17,10 @@ import unittest
 import uuid
 
 import sshd_harness as h
+import visit_support
 import tmux_util
 from sshd_harness import GROUP, OWNER, USER_A, USER_B, VISITOR, wait_until
+from visit_support import status_kb
 
 REFUSAL = "folio needs a terminal: connect with ssh -t"
 def strict(raw):
@@ -33,12 +35,6 @@ def bytes_read(pid):
     """How many bytes the process has read so far (rchar in /proc/PID/io)."""
     with open(f"/proc/{pid}/io") as f:
         return int(re.search(r"rchar:\s+(\d+)", f.read()).group(1))
-
-
-def status_kb(pid, field):
-    """A figure in kB from /proc/PID/status (VmHWM, VmRSS…)."""
-    with open(f"/proc/{pid}/status") as f:
-        return int(re.search(rf"{field}:\s+(\d+)", f.read()).group(1))
 
 
 # Peak RSS a visit may reach whatever window size its client claims (a debug build at the
@@ -139,16 +135,6 @@ class SshTestCase(unittest.TestCase):
 
     def drafts_with(self, needle):
         return self.s.files_containing(os.path.join(self.s.home(VISITOR), ".local"), needle)
-
-    def type_enquiry(self, pane, name, mail, subject, message):
-        pane.send("c")
-        pane.wait_for("Name")
-        for i, text in enumerate((name, mail, "", subject, message)):
-            if i:
-                pane.send("Tab")
-            if text:
-                pane.send(text, literal=True)
-        pane.wait_for(message[:30])
 
 
 class PrivateSshdTests(SshTestCase):
@@ -330,18 +316,9 @@ class KioskTests(SshTestCase):
         tag = uuid.uuid4().hex[:8]
         pane = self.open_pane(VISITOR)
         self.wait_for_ui(pane)
-        pane.send("3")
-        pane.wait_for("Bankvole")
-        pane.send("Enter")
-        pane.wait_for("banking platform")
-        pane.send("Escape")
-        pane.send("/")
-        pane.send("Rascal", literal=True)
-        pane.wait_for("Rascal MPL")
-        pane.send("Enter")
-        pane.wait_for("ETL & data movement")
+        visit_support.browse_and_search(pane)
         message = f"Hello from the kiosk test {tag}."
-        self.type_enquiry(pane, "Ada Visitor", "ada@example.org", f"kiosk {tag}", message)
+        visit_support.type_enquiry(pane, "Ada Visitor", "ada@example.org", f"kiosk {tag}", message)
         pane.send("C-s")
         name, raw = self.new_message_with(f"kiosk {tag}")
         screen = pane.wait_for("Saved to the outbox", "Thank you").replace("\n", "")
@@ -367,7 +344,7 @@ class KioskTests(SshTestCase):
         marker = "draftmark" + uuid.uuid4().hex[:8]
         pane = self.open_pane(VISITOR)
         self.wait_for_ui(pane)
-        self.type_enquiry(pane, "Draft Keeper", "keeper@example.org", "unsent", "half a thought")
+        visit_support.type_enquiry(pane, "Draft Keeper", "keeper@example.org", "unsent", "half a thought")
         pid = self.folio_pid()
         # The last words go in just before the hang-up, too soon for the pause-in-typing save:
         # only saving on hang-up can keep them.
@@ -478,11 +455,11 @@ class KioskTests(SshTestCase):
         tag = uuid.uuid4().hex[:8]
         pane = self.open_pane(VISITOR)
         self.wait_for_ui(pane)
-        self.type_enquiry(pane, "Rate One", "one@example.org", f"first {tag}", "first message")
+        visit_support.type_enquiry(pane, "Rate One", "one@example.org", f"first {tag}", "first message")
         pane.send("C-s")
         self.new_message_with(f"first {tag}")
         pane.wait_for("Saved to the outbox")
-        self.type_enquiry(pane, "Rate Two", "two@example.org", f"second {tag}", "second message")
+        visit_support.type_enquiry(pane, "Rate Two", "two@example.org", f"second {tag}", "second message")
         pane.send("C-s")
         pane.wait_for("Not sent: at most 1 enquiry an hour from one address.")
         self.assertEqual(self.delivered(f"second {tag}"), [])
@@ -494,9 +471,7 @@ class KioskTests(SshTestCase):
         pane = self.open_pane(VISITOR, width=1200, height=400)
         self.wait_for_ui(pane)
         pid = self.folio_pid()
-        with open(f"/proc/{pid}/status") as f:
-            rss_kb = int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
-        self.assertLess(rss_kb, 200_000)
+        self.assertLess(status_kb(pid, "VmRSS"), 200_000)
         pane.send("q")
         pane.wait_for("FOLIO-EXITED=0")
 
@@ -599,13 +574,13 @@ class KioskEnvironmentTests(SshTestCase):
                 self.assertIn(f"{name}={value}".encode(), sent)
         pane.wait_for("Engineering")   # the account's portfolio (the bundled one)
         self.assertNotIn(self.EVIL_NAME, pane.text())
-        self.type_enquiry(pane, "Env Visitor", "env@example.org", f"env {tag}", "first message")
+        visit_support.type_enquiry(pane, "Env Visitor", "env@example.org", f"env {tag}", "first message")
         pane.send("C-s")
         pane.wait_for("Saved to the outbox")
         own_new = os.path.join(self.s.home(VISITOR), ".local", "share", "folio", "outbox", "new")
         self.assertEqual(len(self.s.files_containing(own_new, f"env {tag}")), 1)
         # The account's own limit (1 an hour) holds, counted in the passwd home.
-        self.type_enquiry(pane, "Env Visitor", "env@example.org", f"again {tag}", "second message")
+        visit_support.type_enquiry(pane, "Env Visitor", "env@example.org", f"again {tag}", "second message")
         pane.send("C-s")
         pane.wait_for("Not sent: at most 1 enquiry an hour from one address.")
         state = os.path.join(self.s.home(VISITOR), ".local", "state", "folio", "ratelimit")

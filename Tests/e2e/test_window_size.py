@@ -5,12 +5,12 @@ Each test claims a size on folio's own pty with stty (at start, before exec, or 
 (VmHWM) from /proc, quits with q and checks the terminal is given back.
 """
 import os
-import re
 import subprocess
 import time
 import unittest
 
 from tmux_util import FOLIO_BIN, REPO, Pane, have_tmux
+from visit_support import status_kb
 
 CONTENT = os.path.join(REPO, "Content")
 # Peak RSS of a whole visit must stay under this whatever size is claimed. A normal visit at
@@ -42,11 +42,6 @@ def comm(pid):
             return f.read().strip()
     except OSError:
         return ""
-
-
-def status_kb(pid, field):
-    with open(f"/proc/{pid}/status") as f:
-        return int(re.search(rf"{field}:\s+(\d+)", f.read()).group(1))
 
 
 @unittest.skipUnless(have_tmux(), "tmux is not installed")
