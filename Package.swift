@@ -15,8 +15,7 @@ let package = Package(
         .library(name: "FolioSession", targets: ["FolioSession", "FolioPOSIX"]),
     ],
     dependencies: [
-        // swift-argument-parser 1.8.2 without its FoundationEssentials import (Vendor/…/VENDORED.md).
-        .package(path: "Vendor/swift-argument-parser"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // System libraries.

@@ -21,9 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // The root package's vendored copy: one swift-argument-parser in the graph (a URL
-        // dependency of the same name would clash with the root package's path dependency).
-        .package(path: "../Vendor/swift-argument-parser"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // posix_openpt and friends, which Swift's Glibc module does not declare.

@@ -113,9 +113,8 @@ class CheckTests(unittest.TestCase):
 
 @unittest.skipUnless(os.access(BIN, os.X_OK), f"no folio binary at {BIN}; run swift build")
 class ArgumentParserTests(unittest.TestCase):
-    """folio's swift-argument-parser is the vendored copy without Foundation
-    (Vendor/swift-argument-parser/VENDORED.md): its messages are unchanged, and the one option
-    that needed Foundation's JSONEncoder says it is not available."""
+    """swift-argument-parser's messages for bad arguments reach the visitor unchanged, with
+    folio's exit status for a usage error."""
 
     def test_unknown_option_and_bad_value_keep_their_messages(self):
         result = folio("--no-such-option")
@@ -126,12 +125,6 @@ class ArgumentParserTests(unittest.TestCase):
         self.assertEqual(result.returncode, 64)
         self.assertIn("Error: --idle-timeout: expected seconds", result.stderr)
         self.assertIn("found `soon`", result.stderr)
-
-    def test_dump_help_is_disabled_without_foundation(self):
-        result = folio("check", "--experimental-dump-help")
-        self.assertEqual(result.returncode, 0)
-        self.assertEqual(result.stdout.strip(), "--experimental-dump-help is not available: "
-                         "this ArgumentParser is built without Foundation's JSONEncoder")
 
 
 @unittest.skipUnless(os.access(BIN, os.X_OK), f"no folio binary at {BIN}; run swift build")
