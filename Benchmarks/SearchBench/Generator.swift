@@ -31,7 +31,32 @@ enum PortfolioGenerator {
         "ETL", "API", "SaaS", "fintech", "agritech", "healthcare", "insurance", "telemetry",
     ]
 
-    static func make(tags tagCount: Int, items itemCount: Int, seed: UInt64 = 42) -> Portfolio {
+    /// Prose for bodies: common words, the tag heads, some accents, the odd rare word.
+    private static let prose = [
+        "the", "and", "of", "to", "a", "in", "we", "for", "with", "that", "on", "was", "our", "team",
+        "service", "data", "events", "clients", "latency", "throughput", "migration", "schema",
+        "deployed", "monitoring", "rollout", "consumers", "producers", "queue", "retries", "ledger",
+        "reconciliation", "batch", "nightly", "jobs", "dashboards", "alerts", "on-call", "budget",
+        "café", "résumé", "naïve", "façade", "Zürich", "kafka", "postgres", "kubernetes", "terraform",
+        "idempotent", "backpressure", "sharding", "replicas", "failover", "**critical**", "`config`",
+    ]
+
+    /// About `bytes` of Markdown: a heading, paragraphs of hard-wrapped lines, a list, a link.
+    static func body(_ rng: inout SplitMix64, bytes: Int, serial: Int) -> String {
+        guard bytes > 0 else { return "" }
+        var out = "## Context\n\n", line = ""
+        while out.utf8.count + line.utf8.count < bytes {
+            let word = Int.random(in: 0 ..< 400, using: &rng) == 0 ? "zephyr\(serial % 97)" : prose.randomElement(using: &rng)!
+            line += (line.isEmpty ? "" : " ") + word
+            if line.utf8.count > 72 {
+                out += line + (Int.random(in: 0 ..< 6, using: &rng) == 0 ? "\n\n" : "\n")
+                line = ""
+            }
+        }
+        return out + line + "\n\n- See [the runbook](https://example.org/runbook-\(serial)).\n"
+    }
+
+    static func make(tags tagCount: Int, items itemCount: Int, bodyBytes: Int = 0, seed: UInt64 = 42) -> Portfolio {
         var rng = SplitMix64(seed: seed)
         var tags: [Tag] = []
         var seen = Set<String>()
@@ -52,7 +77,8 @@ enum PortfolioGenerator {
                 return tags[Int(u * u * Double(tagCount))].name
             }
             let kind: ItemKind = i % 5 == 0 ? .service : .caseStudy
-            let item = Item(kind: kind, slug: "item-\(i)", title: title, summary: "", order: i, tags: itemTags)
+            let item = Item(kind: kind, slug: "item-\(i)", title: title, summary: "", order: i, tags: itemTags,
+                            body: body(&rng, bytes: bodyBytes, serial: i))
             if kind == .service { services.append(item) } else { caseStudies.append(item) }
         }
         let profile = Profile(name: "Bench", headline: "Generated", tagline: "", email: "bench@example.org",

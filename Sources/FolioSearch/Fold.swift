@@ -19,27 +19,41 @@ enum Fold {
             out.append(0x20)
             return 1
         }
-        var count = 0
-        for s in ch.lowercased().unicodeScalars {
-            switch s.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark:
-                continue  // the accent of a decomposed letter
-            default:
-                break
-            }
-            if let packed = foldTable[s.value] {
-                out.append(packed & 0xFF)
-                count += 1
-                if packed > 0xFF {
-                    out.append(packed >> 8)
-                    count += 1
-                }
-            } else {
-                out.append(s.value)
-                count += 1
-            }
+        let before = out.count
+        for s in ch.lowercased().unicodeScalars { appendLowercased(s, to: &out) }
+        return out.count - before
+    }
+
+    /// Appends the folded form of one scalar, for text walked scalar by scalar (page bodies).
+    /// Agrees with `append(_:to:)` on every character but the few whose lowercase depends on
+    /// context (a final sigma). Controls fold to a space: they never sit inside a word.
+    static func append(scalar s: Unicode.Scalar, to out: inout [UInt32]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(v >= 0x41 && v <= 0x5A ? v | 0x20 : (v < 0x20 || v == 0x7F ? 0x20 : v))
+        } else if (0x80 ... 0x9F).contains(v) || s.properties.isWhitespace {
+            out.append(0x20)
+        } else if s.properties.changesWhenLowercased {
+            for l in s.properties.lowercaseMapping.unicodeScalars { appendLowercased(l, to: &out) }
+        } else {
+            appendLowercased(s, to: &out)
         }
-        return count
+    }
+
+    /// A lowercase scalar without its accent: combining marks vanish, table letters become ASCII.
+    private static func appendLowercased(_ s: Unicode.Scalar, to out: inout [UInt32]) {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark:
+            return  // the accent of a decomposed letter
+        default:
+            break
+        }
+        if let packed = foldTable[s.value] {
+            out.append(packed & 0xFF)
+            if packed > 0xFF { out.append(packed >> 8) }
+        } else {
+            out.append(s.value)
+        }
     }
 
     /// The folded scalars of a query: whitespace runs collapse to one space, ends trimmed.

@@ -8,8 +8,11 @@ struct PreparedQuery: Sendable {
     let compact: [UInt32]
     let mask: UInt64
 
+    /// Characters of a query that count; the rest is ignored (a pasted page, say).
+    static let limit = 128
+
     init(_ query: String) {
-        full = Fold.query(query)
+        full = Fold.query(String(query.prefix(Self.limit)))
         let letters = full.filter { !Self.isSeparator($0) }
         compact = letters.isEmpty ? full.filter { $0 != 0x20 } : letters
         mask = FoldedCorpus.mask(compact)

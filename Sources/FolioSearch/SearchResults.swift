@@ -50,7 +50,31 @@ public struct ItemMatch: Sendable, Hashable {
     }
 }
 
-/// What a query found: tags first, then items whose titles matched ("bank" → Bankvole).
+/// One item whose body text matched (and whose title did not: it is listed once). The line
+/// around the match and which occurrence it is are worked out only when asked for
+/// (`TagIndex.snippet(_:)`, `TagIndex.occurrence(_:)`), for the few results shown: a keystroke
+/// that matches a thousand pages must not read a thousand lines again.
+public struct BodyMatch: Sendable, Hashable {
+    public var item: Item
+    /// `.wordStart` when the match begins a word, else `.subsequence` (inside a word).
+    public var kind: MatchKind
+    /// The item's index in `TagIndex.items`, and the match in the folded body text.
+    let index: Int32
+    let at: Int32
+    let length: Int32
+}
+
+/// A body match's line of text: around the match, as a reader sees it (Markdown markup
+/// dropped, whitespace runs as one space; at most `BodyText.segmentLimit` characters). Not yet
+/// sanitised for a terminal: views pass it through the sanitiser (`Snippet.fit`).
+public struct BodyLine: Sendable, Hashable {
+    public var text: String
+    /// Grapheme offsets into `text` of the matched characters, ascending.
+    public var matchedOffsets: [Int]
+}
+
+/// What a query found: tags first, then items whose titles matched ("bank" → Bankvole), then
+/// items whose body text holds the query.
 public struct SearchResults: Sendable, Hashable {
     /// The query as typed.
     public var query: String
@@ -64,15 +88,22 @@ public struct SearchResults: Sendable, Hashable {
     public var matchedTags: Int
     /// How many item titles matched; more than `items.count` when capped.
     public var matchedItems: Int
+    /// Ranked: a match at a word start first, then portfolio order. Items already in `items`
+    /// are left out. Empty for queries shorter than `TagIndex.bodyMinimum`.
+    public var bodies: [BodyMatch]
+    /// How many bodies matched; more than `bodies.count` when capped.
+    public var matchedBodies: Int
 
     public init(query: String, tags: [TagMatch], items: [ItemMatch], totalTags: Int,
-                matchedTags: Int? = nil, matchedItems: Int? = nil) {
+                matchedTags: Int? = nil, matchedItems: Int? = nil, bodies: [BodyMatch] = [], matchedBodies: Int? = nil) {
         self.query = query; self.tags = tags; self.items = items; self.totalTags = totalTags
         self.matchedTags = matchedTags ?? tags.count
         self.matchedItems = matchedItems ?? items.count
+        self.bodies = bodies
+        self.matchedBodies = matchedBodies ?? bodies.count
     }
 
-    public var isEmpty: Bool { matchedTags == 0 && matchedItems == 0 }
+    public var isEmpty: Bool { matchedTags == 0 && matchedItems == 0 && matchedBodies == 0 }
 }
 
 /// One-shot ranking. Builds an index each call; keep a `TagIndex` to rank as the user types.

@@ -20,6 +20,16 @@ public struct TagIndex: Sendable, Equatable {
     /// Tag t's aliases are `aliases` texts `aliasStart[t] ..< aliasStart[t + 1]`.
     private let aliasStart: [Int32]
     private let titles: FoldedCorpus
+    /// Every item's body text, folded (see `BodyCorpus`).
+    let bodies: BodyCorpus
+
+    /// The shortest query (in folded characters) matched against body text: one letter
+    /// would list nearly every page. A query with a non-ASCII character (one CJK character
+    /// is a word) is always matched.
+    public static let bodyMinimum = 2
+
+    /// Bytes the body index holds (folded text, segments, per-body records).
+    public var bodyIndexMemory: Int { bodies.memory }
 
     public init(portfolio: Portfolio) {
         self.init(tags: portfolio.stack.tags, items: portfolio.items)
@@ -30,7 +40,7 @@ public struct TagIndex: Sendable, Equatable {
     public init(tags: [Tag], items: [Item]) {
         self.tags = tags
         self.items = items
-        var names = FoldedCorpus(), aliases = FoldedCorpus(), titles = FoldedCorpus()
+        var names = FoldedCorpus(), aliases = FoldedCorpus(), titles = FoldedCorpus(), bodies = BodyCorpus()
         var aliasStart: [Int32] = [0]
         var exact: [String: Int32] = [:], lookup: [String: Int32] = [:]
         for (t, tag) in tags.enumerated() {
@@ -46,6 +56,7 @@ public struct TagIndex: Sendable, Equatable {
         var users = [[Int32]](repeating: [], count: tags.count)
         for (i, item) in items.enumerated() {
             titles.append(item.title)
+            bodies.append(item.body)
             for name in item.tags {
                 guard let t = exact[name] ?? lookup[Fold.string(name)] else { continue }
                 if users[Int(t)].last != Int32(i) && !users[Int(t)].contains(Int32(i)) { users[Int(t)].append(Int32(i)) }
@@ -64,6 +75,8 @@ public struct TagIndex: Sendable, Equatable {
         self.aliases = aliases
         self.aliasStart = aliasStart
         self.titles = titles
+        bodies.shrink()
+        self.bodies = bodies
     }
 
     /// The tag a name or alias refers to, ignoring case and accents.
@@ -86,11 +99,13 @@ public struct TagIndex: Sendable, Equatable {
         return lookup[Fold.string(name)].map(Int.init)
     }
 
-    /// Ranks tags (exact, prefix, word start, subsequence; then most used; then name) and item
-    /// titles (same kinds; then portfolio order). An empty query lists every tag and no items.
+    /// Ranks tags (exact, prefix, word start, subsequence; then most used; then name), item
+    /// titles (same kinds; then portfolio order), then item bodies holding the query as typed
+    /// (a match at a word start first; then portfolio order; items whose title matched are not
+    /// listed again). An empty query lists every tag and no items.
     ///
-    /// `limit` caps each group (tags, items) for a prompt that shows only so many rows; the
-    /// counts before the cap are `matchedTags` and `matchedItems`. To rank as the user types,
+    /// `limit` caps each group (tags, items, bodies) for a prompt that shows only so many rows;
+    /// the counts before the cap are `matchedTags`, `matchedItems` and `matchedBodies`. To rank as the user types,
     /// `TagSearchSession` reuses each keystroke's work for the next.
     public func rank(_ query: String, limit: Int = .max) -> SearchResults {
         rank(query, PreparedQuery(query), limit: limit, among: nil).results
@@ -102,6 +117,10 @@ public struct TagIndex: Sendable, Equatable {
         var compact: [UInt32]
         var tags: [Int32]   // in tie-break order
         var items: [Int32]  // in portfolio order
+        /// Bodies holding `full` (nil: the query was too short to search bodies). Only a query
+        /// whose `full` extends this one may search among them.
+        var full: [UInt32]
+        var bodies: [Int32]?
     }
 
     func rank(_ query: String, _ q: PreparedQuery, limit: Int,
@@ -114,7 +133,7 @@ public struct TagIndex: Sendable, Equatable {
                                         matchedTags: tags.count, matchedItems: 0)
             return (results, nil)
         }
-        var next = Candidates(compact: q.compact, tags: [], items: [])
+        var next = Candidates(compact: q.compact, tags: [], items: [], full: q.full, bodies: nil)
         let (tagHits, itemHits) = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * q.full.count) { buffer in
             let scratch = buffer.baseAddress!
             return (matchTags(q, among: previous?.tags, into: &next.tags, scratch: scratch),
@@ -132,8 +151,15 @@ public struct TagIndex: Sendable, Equatable {
         let itemMatches = itemHits.ranked(limit: limit).map { e in
             ItemMatch(item: items[Int(e.index)], matchedOffsets: itemHits.offsets(e, in: titles), kind: e.kind)
         }
+        let bodyHits = matchBodies(q, among: previous, titled: itemHits, into: &next)
+        let length = Int32(BodyCorpus.bytes(of: q.full).count)
+        let bodyMatches = bodyHits.prefix(limit).map { h in
+            BodyMatch(item: items[Int(h.index)], kind: h.wordStart ? .wordStart : .subsequence,
+                      index: h.index, at: h.at, length: length)
+        }
         let results = SearchResults(query: query, tags: tagMatches, items: itemMatches, totalTags: tags.count,
-                                    matchedTags: tagHits.count, matchedItems: itemHits.count)
+                                    matchedTags: tagHits.count, matchedItems: itemHits.count,
+                                    bodies: bodyMatches, matchedBodies: bodyHits.count)
         return (results, next)
     }
 
@@ -171,6 +197,36 @@ public struct TagIndex: Sendable, Equatable {
             }
         }
         return hits
+    }
+
+    /// The line of text around a body match, and which characters matched.
+    public func snippet(_ m: BodyMatch) -> BodyLine {
+        let (text, offsets) = bodies.snippet(items[Int(m.index)].body, Int(m.index), at: Int(m.at), length: Int(m.length))
+        return BodyLine(text: text, matchedOffsets: offsets)
+    }
+
+    /// Which occurrence of the query in its body a match is (0: the first), so a reader can be
+    /// taken to the same one.
+    public func occurrence(_ m: BodyMatch) -> Int {
+        let query = Array(bodies.bytes[Int(m.at) ..< Int(m.at + m.length)])
+        return BodySearch(corpus: bodies).occurrences(query, in: Int(m.index), before: Int(m.at))
+    }
+
+    /// Bodies holding the query, ranked; their indices go to `next.bodies` for the next keystroke.
+    private func matchBodies(_ q: PreparedQuery, among previous: Candidates?, titled: Hits,
+                             into next: inout Candidates) -> [BodySearch.Hit] {
+        guard q.full.count >= Self.bodyMinimum || q.full.contains(where: { $0 >= 0x80 }) else { return [] }
+        let among = previous.flatMap { $0.bodies != nil && q.full.starts(with: $0.full) ? $0.bodies : nil }
+        // Title hits are in portfolio order, as bodies are visited: one pointer walks both.
+        var t = 0
+        var matched: [Int32] = []
+        let hits = BodySearch(corpus: bodies).match(BodyCorpus.bytes(of: q.full), mask: FoldedCorpus.mask(q.full),
+                                                    among: among, matched: &matched) { i in
+            while t < titled.entries.count, Int(titled.entries[t].index) < i { t += 1 }
+            return t < titled.entries.count && Int(titled.entries[t].index) == i
+        }
+        next.bodies = matched
+        return BodySearch.ranked(hits)
     }
 
     /// Items in portfolio order (their tie-break order).

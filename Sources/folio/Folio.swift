@@ -29,7 +29,7 @@ struct Folio: ParsableCommand {
         version: FolioVersion.string,
         subcommands: [
             BrowseCommand.self, InitCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
-            ExportCommand.self, RenderCommand.self, TagsCommand.self,
+            ExportCommand.self, RenderCommand.self, TagsCommand.self, SearchCommand.self,
             EnquireCommand.self, OutboxCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self

@@ -1,18 +1,17 @@
 import ArgumentParser
 import FolioContent
-import FolioText
-import FolioCore
 import FolioSearch
 
-/// `folio tags QUERY`: the `/` prompt's ranking, for scripts.
+/// `folio tags QUERY`: the `/` prompt's ranking, for scripts (tags first; `folio search` is the
+/// same ranking as one list).
 struct TagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tags",
-        abstract: "Search the stack tags (and item titles) the way the / prompt does.",
+        abstract: "Search the stack tags (then item titles and text) the way the / prompt does.",
         discussion: """
         Ranks the stack tags against QUERY and prints the matches best first, then the \
-        services and case studies whose titles match. With no QUERY, lists every tag, most \
-        used first.
+        services and case studies whose titles match, then those whose text holds QUERY. \
+        With no QUERY, lists every tag, most used first.
 
         MATCHING
         Case and accents are ignored ("postgrés" finds PostgreSQL). A tag matches by its \
@@ -20,7 +19,11 @@ struct TagsCommand: ParsableCommand {
         exact, then prefix ("post"), then word start ("sql" in PostgreSQL, "dc" for Docker \
         Compose), then letters in order ("kbs"); ties go to the tag more items use, then \
         to the name. Item titles match whole, by prefix, at word starts or as a contiguous \
-        run ("bank" finds Bankvole), never as scattered letters.
+        run ("bank" finds Bankvole), never as scattered letters. Page text matches QUERY \
+        as typed (whitespace runs count as one space; case and accents ignored), a match \
+        starting a word first, then in portfolio order; an item whose title matched is not \
+        listed again, and a one-letter QUERY does not search text. `folio search` prints the \
+        same ranking as one list.
 
         OUTPUT
         One line per tag, tab-separated, with a fourth field when an alias matched rather \
@@ -33,14 +36,15 @@ struct TagsCommand: ParsableCommand {
 
           TITLE<TAB>KIND<TAB>ID
 
+        If any page text matches, an empty line follows, then one line per item with a \
+        fourth field: the line of text around the match, cut to about 72 columns:
+
+          TITLE<TAB>KIND<TAB>ID<TAB>SNIPPET
+
         Content text is printed with control characters made visible.
 
-        With --json, one object instead; offsets are the matched character positions in \
-        the name (or the alias, when one matched) or the title:
-
-          {"query", "totalTags", "matchedTags", "matchedItems",
-           "tags": [{"name", "groups", "usedBy", "items", "kind", "alias", "offsets"}],
-           "items": [{"title", "kind", "id", "match", "offsets"}]}
+        With --json, one object instead (the same as `folio search --json`; see there for \
+        the fields).
 
         EXAMPLES
           folio tags post                    PostgreSQL first
@@ -49,7 +53,8 @@ struct TagsCommand: ParsableCommand {
           folio tags                         every tag, most used first
           folio tags kaf | cut -f1           tag names only
           folio tags bank --json             structured output
-          folio tags --limit 5 e             at most five tags and five items
+          folio tags kafka | awk -F'\t' 'NF == 4'   text matches only
+          folio tags --limit 5 e             at most five of each
 
         EXIT STATUS
           0  something matched (with no QUERY: the stack has tags)
@@ -57,103 +62,45 @@ struct TagsCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Words to search for; several are joined with spaces.", valueName: "QUERY"))
-    var query: [String] = []
-
-    @OptionGroup var options: ContentOptions
-
-    @Flag(name: .long, help: "Print one JSON object instead of tab-separated lines.")
-    var json = false
-
-    @Option(name: .long, help: ArgumentHelp("Print at most N tags and N items.", valueName: "N"))
-    var limit: Int?
-
-    func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-    }
+    @OptionGroup var options: SearchOptions
 
     func run() throws {
-        let portfolio = options.load()
-        let index = TagIndex(portfolio: portfolio)
-        let text = query.joined(separator: " ")
-        let results = index.rank(text, limit: limit ?? .max)
-        if portfolio.hasErrors {
-            note("\(counted(portfolio.errorCount, "content error")) in \(options.directory); "
-                 + "see `folio check`")
-        }
-        if json {
-            print(TagsJSON.render(results, index: index), terminator: "")
-        } else {
-            for line in Self.lines(results, index: index) { print(line) }
-        }
-        if results.isEmpty {
-            note(results.totalTags == 0 && text.isEmpty
-                 ? "no stack tags in \(options.directory)"
-                 : "nothing matches \"\(plainLine(text))\" (\(counted(results.totalTags, "tag")) searched)")
-            throw ExitCode(1)
-        }
+        try options.run("tags", lines: Self.lines)
     }
 
     /// The tab-separated lines described in the help.
     static func lines(_ results: SearchResults, index: TagIndex) -> [String] {
-        var out = results.tags.map { m in
-            let slugs = index.items(using: m.tag.name).map(\.slug)
-            let used = "used by \(m.usedBy)" + (slugs.isEmpty ? "" : ": " + slugs.joined(separator: ", "))
-            var fields = [m.tag.name, m.tag.groups.joined(separator: ", "), used]
-            if let alias = m.matchedAlias { fields.append("alias " + alias) }
-            return fields.map(plainLine).joined(separator: "\t")  // no tab or newline may shift a column
-        }
+        var out = results.tags.map { line($0, index: index) }
         if !results.items.isEmpty {
             out.append("")
-            out += results.items.map { m in
-                [m.item.title, m.item.kind.displayName.lowercased(), m.item.id].map(plainLine).joined(separator: "\t")
-            }
+            out += results.items.map(line)
+        }
+        if !results.bodies.isEmpty {
+            out.append("")
+            out += results.bodies.map { line($0, index: index) }
         }
         return out
     }
 
-    private func note(_ message: String) {
-        Console.error("folio tags: \(message)")  // the folio target's stderr writer
-    }
-}
-
-/// The --json object, printed with FolioContent's JSON writer (escapes controls, keeps key order).
-enum TagsJSON {
-    static func render(_ r: SearchResults, index: TagIndex) -> String {
-        let tags = r.tags.map { m -> JSONValue in
-            .object([
-                ("name", .string(m.tag.name)),
-                ("groups", .array(m.tag.groups.map(JSONValue.string))),
-                ("usedBy", .int(m.usedBy)),
-                ("items", .array(index.items(using: m.tag.name).map { .string($0.id) })),
-                ("kind", .string(name(of: m.kind))),
-                ("alias", m.matchedAlias.map(JSONValue.string) ?? .null),
-                ("offsets", .array((m.matchedAlias == nil ? m.matchedOffsets : m.aliasOffsets).map(JSONValue.int))),
-            ])
-        }
-        let items = r.items.map { m -> JSONValue in
-            .object([
-                ("title", .string(m.item.title)),
-                ("kind", .string(m.item.kind.rawValue)),
-                ("id", .string(m.item.id)),
-                ("match", .string(name(of: m.kind))),
-                ("offsets", .array(m.matchedOffsets.map(JSONValue.int))),
-            ])
-        }
-        return JSONValue.object([
-            ("query", .string(r.query)), ("totalTags", .int(r.totalTags)),
-            ("matchedTags", .int(r.matchedTags)), ("matchedItems", .int(r.matchedItems)),
-            ("tags", .array(tags)), ("items", .array(items)),
-        ]).rendered()
+    /// NAME, GROUPS, "used by N: SLUG, …"[, "alias ALIAS"]. No tab or newline in content may
+    /// shift a column: every field is one sanitised line.
+    static func line(_ m: TagMatch, index: TagIndex) -> String {
+        let slugs = index.items(using: m.tag.name).map(\.slug)
+        let used = "used by \(m.usedBy)" + (slugs.isEmpty ? "" : ": " + slugs.joined(separator: ", "))
+        var fields = [m.tag.name, m.tag.groups.joined(separator: ", "), used]
+        if let alias = m.matchedAlias { fields.append("alias " + alias) }
+        return fields.map(plainLine).joined(separator: "\t")
     }
 
-    static func name(of kind: MatchKind) -> String {
-        switch kind {
-        case .exact: "exact"
-        case .prefix: "prefix"
-        case .wordStart: "word-start"
-        case .subsequence: "subsequence"
-        case .unfiltered: "all"
-        }
+    /// TITLE, KIND, ID.
+    static func line(_ m: ItemMatch) -> String {
+        [m.item.title, m.item.kind.displayName.lowercased(), m.item.id].map(plainLine).joined(separator: "\t")
     }
+
+    /// TITLE, KIND, ID, SNIPPET.
+    static func line(_ m: BodyMatch, index: TagIndex) -> String {
+        ([m.item.title, m.item.kind.displayName.lowercased(), m.item.id].map(plainLine)
+            + [SearchJSON.snippet(m, index).text]).joined(separator: "\t")
+    }
+
 }
