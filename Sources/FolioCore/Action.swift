@@ -12,6 +12,7 @@ public enum Action: Sendable, Hashable {
     case back                           // one step back through history
     case openSearch, openHelp, openContact, closeOverlay
     case searchNextMatch, searchPreviousMatch
+    case nextInPage, previousInPage     // n/N where the last search's query is on the page
     case nextLink, previousLink         // focus the next / previous link of the document
     case openLink, copyLink             // Enter on the focused link; y: copy it (or the email)
     case toggleMouse

@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public internal(set) var overlay: Overlay?
     /// Tags found by the last submitted search, stepped through with n/N.
     public internal(set) var lastSearch: [String] = []
+    /// The last search's query in the page it opened (highlighted; n/N step through it there).
+    public internal(set) var find: PageFind?
     /// The contact composer: open or not, its text survives for the whole session.
     public internal(set) var composer = ComposerState()
     /// Box drawing and symbols: `.ascii` under a non-UTF-8 locale.

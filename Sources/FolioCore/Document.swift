@@ -27,6 +27,8 @@ public struct Document: Sendable {
     /// The links a visitor can focus (Tab), open (Enter) and copy (y): body links, the
     /// profile's links and the contact email. Cells of anchor `i` carry `Style.link == i + 1`.
     public var anchors: [Anchor] = []
+    /// The first line of the Markdown body, below the title and summary (nil: no body).
+    public var bodyStart: Int?
 
     public struct Link: Sendable, Hashable {
         public var line: Int

@@ -38,7 +38,8 @@ struct DocumentBuilder {
     /// Lines, then the body below a blank line, with the body's links as anchors.
     private func withBody(_ lines: [StyledLine], _ body: (lines: [StyledLine], links: [String])) -> Document {
         let all = body.lines.isEmpty ? lines : lines + [[]] + body.lines
-        return Document(lines: all, links: [], anchors: Anchor.find(body.links, in: all))
+        return Document(lines: all, links: [], anchors: Anchor.find(body.links, in: all),
+                        bodyStart: body.lines.isEmpty ? nil : lines.count + 1)
     }
 
     private func text(_ s: String, _ style: Style, _ width: Int) -> [StyledLine] {

@@ -14,7 +14,7 @@ public enum KeyContext: Sendable, Hashable, CaseIterable {
         case .inbox: "Inbox (the outbox's owner, outside kiosk mode)"
         case .composer: "Writing a message (c)"
         case .draftOffer: "A draft waiting from an earlier visit"
-        case .search: "Tag search (/)"
+        case .search: "Search (/)"
         case .help: "This help"
         case .link: "A link shown in full (Enter on a link in a kiosk)"
         case .always: "Even in prompts"
@@ -29,6 +29,7 @@ public enum BindingCondition: Sendable, Hashable {
     case owner          // not in kiosk mode
     case hasInbox       // the outbox was readable: the Inbox section exists
     case hasLinks, linkFocused, canCopy
+    case hasPageMatches     // the page on screen holds the last search's query
 
     /// Whether the binding is the owner's alone, so a kiosk never shows it anywhere.
     public var isOwners: Bool { self == .owner || self == .hasInbox }

@@ -63,7 +63,7 @@ public struct KeyTable: Sendable {
         switch condition {
         case nil: true
         case .hasHistory: !state.history.isEmpty
-        case .hasLastSearch: !state.lastSearch.isEmpty
+        case .hasLastSearch: !state.lastSearch.isEmpty && state.pageFind == nil  // n/N: the page's matches first
         case .hasTags: !state.currentTags.isEmpty
         case .hasEntries: state.entryCount(state.section) > 0
         case .owner: !state.kiosk
@@ -71,6 +71,7 @@ public struct KeyTable: Sendable {
         case .hasLinks: !state.anchors.isEmpty
         case .linkFocused: state.focusedAnchor != nil
         case .canCopy: state.canCopy
+        case .hasPageMatches: state.pageFind != nil
         }
     }
 }

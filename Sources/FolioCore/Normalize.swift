@@ -27,6 +27,7 @@ extension AppState {
             }
         }
         pane.scroll = min(max(0, pane.scroll), max(0, doc.lines.count - g.text.height))
+        refreshFind()
 
         switch overlay {
         case .help(let scroll)?:

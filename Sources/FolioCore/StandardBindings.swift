@@ -25,7 +25,11 @@ enum StandardBindings {
                 help: "Jump to the Inbox: the enquiries in the outbox", when: .hasInbox),
         Binding(.anywhere, [(.char("]"), .nextSection), (.char("["), .previousSection), (.tab, .nextSection), (.backTab, .previousSection)],
                 label: "section", help: "Next / previous section (Tab / Shift-Tab too, except on a page with links)", statusKeys: 1),
-        Binding(.anywhere, [.char("/")], .openSearch, label: "search", help: "Search the stack tags and item titles", statusKeys: 1),
+        Binding(.anywhere, [.char("/")], .openSearch, label: "search", help: "Search the stack tags, item titles and page text",
+                statusKeys: 1),
+        Binding(.anywhere, [(.char("n"), .nextInPage), (.char("N"), .previousInPage)], label: "match",
+                help: "Next / previous match of the search in this page (wraps around at either end)", statusKeys: 2,
+                when: .hasPageMatches),
         Binding(.anywhere, [(.char("n"), .searchNextMatch), (.char("N"), .searchPreviousMatch)], label: "match",
                 help: "Next / previous tag of the last search", statusKeys: 2, when: .hasLastSearch),
         Binding(.anywhere, [.backspace], .back, label: "back", help: "Back to where you were before following a link",
@@ -103,10 +107,12 @@ enum StandardBindings {
     ]
 
     static let search: [Binding] = [
-        Binding(.search, [], label: "", help: "Type to search; case, accents and aliases (k8s, postgres) all match", keysLabel: "text"),
+        Binding(.search, [], label: "", help: "Type to search; case, accents and aliases (k8s, postgres) all match; "
+                    + "page text from two characters", keysLabel: "text"),
         Binding(.search, [(.up, .up), (.down, .down), (.ctrl("p"), .up), (.ctrl("n"), .down)],
                 label: "choose", help: "Previous / next result", statusKeys: 2),
-        Binding(.search, [.enter], .activate, label: "open", help: "Open the tag (or item) under the cursor", statusKeys: 1),
+        Binding(.search, [.enter], .activate, label: "open",
+                help: "Open the tag or item under the cursor; a text match opens at its line", statusKeys: 1),
         Binding(.search, [.esc], .closeOverlay, label: "cancel", help: "Close the search; nothing changes", statusKeys: 1),
         Binding(.search, [.backspace], .deleteBackward, label: "delete", help: "Delete the last character"),
         Binding(.search, [.ctrl("u")], .clearInput, label: "clear", help: "Clear the query"),

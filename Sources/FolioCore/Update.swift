@@ -77,6 +77,8 @@ extension AppState {
         case .openHelp: overlay = .help(scroll: 0)
         case .searchNextMatch: stepSearch(1)
         case .searchPreviousMatch: stepSearch(-1)
+        case .nextInPage: stepFind(1)
+        case .previousInPage: stepFind(-1)
         case .nextLink: stepLink(1)
         case .previousLink: stepLink(-1)
         case .click(let x, let y): click(x: x, y: y)

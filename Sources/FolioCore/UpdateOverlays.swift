@@ -40,13 +40,23 @@ extension AppState {
         overlay = .search(prompt)
     }
 
-    /// Enter in the prompt: open the chosen tag (or item) and remember the tags for n/N.
+    /// Enter in the prompt: open the chosen tag or item and remember the tags for n/N. An item
+    /// (by its title or its text) opens with the query found in its page; a text match opens
+    /// scrolled to the occurrence it showed.
     mutating func submit(_ prompt: TagPrompt) {
         guard let target = prompt.target(at: prompt.cursor) else { return }
         lastSearch = prompt.results.tags.map(\.tag.name)
+        find = nil
         switch target {
         case .tag(let name): openTag(name)
-        case .item(let id): if let ref = catalog.ref(id: id) { open(.item(ref), from: nil) }
+        case .item(let id):
+            guard let ref = catalog.ref(id: id) else { return }
+            open(.item(ref), from: nil)
+            startFind(prompt.query, occurrence: nil)
+        case .text(let id, let occurrence):
+            guard let ref = catalog.ref(id: id) else { return }
+            open(.item(ref), from: nil)
+            startFind(prompt.query, occurrence: occurrence)
         }
     }
 }

@@ -72,9 +72,9 @@ struct BodyCorpus: Sendable, Equatable {
 
     /// Gives back the spare capacity growth left (the index lives as long as the content).
     mutating func shrink() {
-        bytes = Array(bytes)
-        segments = Array(segments)
-        bodies = Array(bodies)
+        bytes = bytes.withUnsafeBufferPointer { Array($0) }  // a copy: Array(bytes) would share the storage
+        segments = segments.withUnsafeBufferPointer { Array($0) }
+        bodies = bodies.withUnsafeBufferPointer { Array($0) }
     }
 
     static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {

@@ -28,6 +28,9 @@ public struct TagIndex: Sendable, Equatable {
     /// is a word) is always matched.
     public static let bodyMinimum = 2
 
+    /// Characters of a query that count (a prompt may stop taking more).
+    public static let queryLimit = PreparedQuery.limit
+
     /// Bytes the body index holds (folded text, segments, per-body records).
     public var bodyIndexMemory: Int { bodies.memory }
 

@@ -30,6 +30,11 @@ public struct Snippet: Sendable, Hashable {
                 lead -= widths[start - 1]
                 start -= 1
             }
+            // Start at a word when one begins a little further on.
+            if start > 0, start < first, let word = (start + 1 ... first).first(where: { pieces[$0 - 1] == " " }),
+               word - start <= 12 {
+                start = word
+            }
             var room = width - (start > 0 ? ellipsisWidth : 0)
             end = start
             var used = 0

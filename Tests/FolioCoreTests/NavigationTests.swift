@@ -185,5 +185,5 @@ import Testing
     _ = handle(&viaAlt, .alt("/"))
     viaKeys.press("esc /")
     #expect(viaAlt.screen == viaKeys.screen)
-    #expect(viaAlt.screen.contains("Search stack tags"))
+    #expect(viaAlt.screen.contains("Search"))
 }

@@ -111,7 +111,7 @@ class BrowserInTmux(unittest.TestCase):
     def test_tag_search_kafka(self):
         pane = self.start()
         pane.send("/")
-        pane.wait_for("Search stack tags")
+        pane.wait_for("Search", "tags")
         pane.send("kaf", literal=True)
         pane.wait_for("Kafka", "1 of")
         pane.send("Enter")

@@ -27,6 +27,7 @@ extension AppState {
         catalog = next
         documents = DocumentCache()
         lastSearch = lastSearch.filter { next.stackEntry(of: $0) != nil }
+        find = find.map { PageFind(query: $0.query, document: $0.document) }  // found again in the new text
         if case .search(let prompt)? = overlay {
             var fresh = TagPrompt(next)
             fresh.setQuery(prompt.query)

@@ -62,6 +62,7 @@ enum DetailPaneView {
                 }
             }
         }
+        if let find = state.pageFind, find.width == text.width { drawFind(find, doc, scroll, text, into: &buffer) }
         buffer.links = doc.anchors.map(\.target)
         if state.section == .stack, state.pane.focus == .detail, doc.links.indices.contains(state.pane.linkCursor) {
             let row = doc.links[state.pane.linkCursor].line - scroll
@@ -70,6 +71,27 @@ enum DetailPaneView {
             }
         }
         if let tags = g.tags { drawTags(state, tags, into: &buffer) }
+    }
+
+    /// The search's matches in the page: highlighted like the `/` results; the current one
+    /// (where the search opened the page, or n/N went) reversed too. Cells keep their link number.
+    private static func drawFind(_ find: PageFind, _ doc: Document, _ scroll: Int, _ text: Rect, into buffer: inout Buffer) {
+        for (i, m) in find.matches.enumerated() where m.endLine >= scroll && m.line < scroll + text.height {
+            let attributes: Attributes = i == find.current ? [.bold, .underline, .reverse] : [.bold, .underline]
+            for line in max(m.line, scroll) ... min(m.endLine, scroll + text.height - 1) {
+                let plain = Text.plain(doc.lines[line])
+                let from = line == m.line ? column(plain, m.start) : 0
+                let to = line == m.endLine ? column(plain, m.end) : DisplayWidth.of(plain)
+                buffer.restyle(x: text.x + from, y: text.y + line - scroll, width: min(to, text.width) - from) {
+                    Style(.match, attributes, link: $0.link)
+                }
+            }
+        }
+    }
+
+    /// The column where grapheme `offset` of `line` starts.
+    private static func column(_ line: String, _ offset: Int) -> Int {
+        line.prefix(offset).reduce(0) { $0 + DisplayWidth.of($1) }
     }
 
     private static func drawTags(_ state: AppState, _ tags: TagRowLayout, into buffer: inout Buffer) {
@@ -108,7 +130,7 @@ enum StatusBarView {
         // A reload's notice says the count itself.
         let problems = state.notice == nil ? state.portfolio.diagnostics.count : 0
         let unread = state.inbox?.unread ?? 0
-        let notes = [state.notice?.text ?? "", state.mouseCapture ? "" : "mouse off (m)", ComposerView.statusNote(state),
+        let notes = [state.notice?.text ?? "", findNote(state), state.mouseCapture ? "" : "mouse off (m)", ComposerView.statusNote(state),
                     problems == 0 ? "" : "\(problems) content problem\(problems == 1 ? "" : "s") (About)",
                     unread == 0 ? "" : "\(unread) new enquir\(unread == 1 ? "y" : "ies")"]
             .filter { !$0.isEmpty }.joined(separator: " \(state.glyphs.dot) ")
@@ -127,6 +149,14 @@ enum StatusBarView {
         if !note.isEmpty && x + noteWidth <= g.width {
             buffer.putRight(note, right: g.width - 1, y: g.statusRow, style: Style(.warning, .bold))
         }
+    }
+
+    /// "“kafka” 2/5" while the page on screen holds the last search's query.
+    private static func findNote(_ state: AppState) -> String {
+        guard let find = state.pageFind else { return "" }
+        let query = Text.clip(find.query, width: 20, ellipsis: state.glyphs.ellipsis)
+        let (open, close) = state.glyphs == .ascii ? ("\"", "\"") : ("\u{201C}", "\u{201D}")
+        return "\(open)\(query)\(close) \(find.current.map { "\($0 + 1)/" } ?? "")\(find.matches.count)"
     }
 
     private static func put(_ binding: Binding, at x: Int, _ y: Int, _ glyphs: Symbols, into buffer: inout Buffer) -> Int {

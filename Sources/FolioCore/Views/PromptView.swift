@@ -1,7 +1,8 @@
 import FolioSearch
 import FolioText
 
-/// The `/` overlay: the query, the ranked tags with matched letters highlighted, then items.
+/// The `/` overlay: the query, the ranked tags with matched letters highlighted, then items,
+/// then text matches (the item and the line around the match, the match highlighted).
 enum PromptView {
     static func frame(_ state: AppState, rows: Int) -> Rect {
         let width = min(state.width - 2, 72)
@@ -11,7 +12,7 @@ enum PromptView {
     }
 
     /// One display row under the query: a result (by display index), the items heading, or a message.
-    enum Row { case result(Int), itemsHeading, message(String) }
+    enum Row { case result(Int), itemsHeading, textHeading, message(String) }
 
     static func rows(_ prompt: TagPrompt) -> [Row] {
         let results = prompt.results
@@ -24,6 +25,10 @@ enum PromptView {
             rows.append(.itemsHeading)
             rows += results.items.indices.map { Row.result(results.tags.count + $0) }
         }
+        if !results.bodies.isEmpty {
+            rows.append(.textHeading)
+            rows += results.bodies.indices.map { Row.result(results.tags.count + results.items.count + $0) }
+        }
         return rows
     }
 
@@ -31,8 +36,9 @@ enum PromptView {
         let rows = rows(prompt)
         let box = OverlayBox(frame: frame(state, rows: rows.count))
         let results = prompt.results
-        let count = prompt.query.isEmpty ? "\(results.totalTags) tags" : "\(results.tags.count) of \(results.totalTags) tags"
-        box.draw(title: "Search stack tags", topRight: count, glyphs: state.glyphs, into: &buffer)
+        var count = prompt.query.isEmpty ? "\(results.totalTags) tags" : "\(results.tags.count) of \(results.totalTags) tags"
+        if results.matchedBodies > 0 { count += ", \(results.matchedBodies) in text" }
+        box.draw(title: "Search", topRight: count, glyphs: state.glyphs, into: &buffer)
         let inner = box.inner
         let glyphs = state.glyphs
         buffer.put("/ ", x: inner.x, y: inner.y, style: Styles.key)
@@ -47,9 +53,14 @@ enum PromptView {
             let y = inner.y + 1 + offset
             switch row {
             case .message(let text): buffer.put(text, x: inner.x, y: y, style: Styles.muted, maxWidth: inner.width)
-            case .itemsHeading:
+            case .itemsHeading, .textHeading:
                 let rule = glyphs.horizontal + glyphs.horizontal
-                buffer.put("\(rule) items \(rule)", x: inner.x, y: y, style: Styles.muted)
+                let label = if case .itemsHeading = row { "items" } else { "in the text" }
+                buffer.put("\(rule) \(label) \(rule)", x: inner.x, y: y, style: Styles.muted)
+            case .result(let index) where index >= prompt.results.tags.count + prompt.results.items.count:
+                let match = prompt.results.bodies[index - prompt.results.tags.count - prompt.results.items.count]
+                drawText(match, prompt.index.snippet(match), selected: index == prompt.cursor, at: y, inner, glyphs,
+                         into: &buffer)
             case .result(let index):
                 let line = ResultLine(prompt.results, index, state.catalog)
                 draw(line, selected: index == prompt.cursor, at: y, inner, glyphs, into: &buffer)
@@ -92,6 +103,25 @@ enum PromptView {
                 trailing = ""
             }
         }
+    }
+
+    /// A text match: the item's title, then its line of text cut around the match (sanitised,
+    /// by display width) with the match highlighted.
+    private static func drawText(_ match: BodyMatch, _ line: BodyLine, selected: Bool, at y: Int, _ inner: Rect,
+                                 _ glyphs: Glyphs, into buffer: inout Buffer) {
+        if selected { buffer.put(glyphs.pointer, x: inner.x, y: y, style: Style(.accent, .bold)) }
+        let nameWidth = min(22, max(1, inner.width / 3))
+        let titleEnd = inner.x + 2 + buffer.put(Text.clip(match.item.title, width: nameWidth - 1, ellipsis: glyphs.ellipsis),
+                                                x: inner.x + 2, y: y, style: .plain)
+        let snippetX = inner.x + 2 + nameWidth
+        let snippet = Snippet.fit(line.text, match: line.matchedOffsets, width: max(0, inner.maxX - snippetX),
+                                  ellipsis: glyphs.ellipsis)
+        var x = snippetX
+        let highlighted = Set(snippet.highlighted)
+        for (i, c) in snippet.text.enumerated() {
+            x += buffer.put(String(c), x: x, y: y, style: highlighted.contains(i) ? Style(.match, [.bold, .underline]) : Styles.muted)
+        }
+        if selected { buffer.restyle(x: inner.x - 1, y: y, width: max(0, titleEnd - inner.x + 1)) { _ in Styles.selected } }
     }
 
     private static func draw(_ line: ResultLine, selected: Bool, at y: Int, _ inner: Rect, _ glyphs: Glyphs,
