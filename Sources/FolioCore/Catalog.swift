@@ -29,8 +29,9 @@ public struct Catalog: Sendable {
     private let tagsByName: [String: Tag]
     private let groupsByTag: [String: [String]]
     private let refsByID: [String: ItemRef]
-    /// Folded tags and titles for `/` search, built once.
-    public let searchIndex: TagIndex
+    /// Folded tags and titles for `/` search, built once; page text is added on the first
+    /// search (`indexText()`).
+    public private(set) var searchIndex: TagIndex
 
     public init(_ portfolio: Portfolio) {
         let portfolio = portfolio.sanitised()
@@ -92,13 +93,18 @@ public struct Catalog: Sendable {
             }
         }
         self.refsByID = refsByID
-        searchIndex = TagIndex(portfolio: portfolio)
+        searchIndex = TagIndex(portfolio: portfolio, text: false)
         stackRows = rows
         stackEntryRows = rows.indices.filter { if case .tag = rows[$0] { true } else { false } }
         self.usage = usage
         self.canonicalNames = canonical
         self.itemTags = itemTags
         self.tagsByName = tagsByName
+    }
+
+    /// Folds every item's body into the search index, if not done yet (the first `/`).
+    public mutating func indexText() {
+        searchIndex = searchIndex.withText()
     }
 
     public func items(_ section: Section) -> [Item] {

@@ -73,7 +73,9 @@ extension AppState {
         case .focusTags: if !currentTags.isEmpty { pane.focus = .tags }
         case .activate: activate()
         case .back: back()
-        case .openSearch: overlay = .search(TagPrompt(catalog))
+        case .openSearch:
+            catalog.indexText()
+            overlay = .search(TagPrompt(catalog))
         case .openHelp: overlay = .help(scroll: 0)
         case .searchNextMatch: stepSearch(1)
         case .searchPreviousMatch: stepSearch(-1)

@@ -36,36 +36,40 @@ struct BodyCorpus: Sendable, Equatable {
     mutating func append(_ body: String) {
         var entry = Body(start: Int32(bytes.count), end: 0, mask: 0, firstSegment: Int32(segments.count), endSegment: 0)
         var visible: [Unicode.Scalar] = [], folded: [UInt32] = []
+        var out: [UInt8] = []
+        swap(&out, &bytes)  // appended to as a local: no uniqueness check through self per byte
+        defer { swap(&out, &bytes) }
         BodyText.segments(body) { segment, scalars in
             BodyText.visible(scalars, segment, into: &visible)
             var started = false, space = false
-            for s in visible {
-                folded.removeAll(keepingCapacity: true)
-                let v = s.value
-                if v < 0x80 {  // the common case, without a call
-                    folded.append(v >= 0x41 && v <= 0x5A ? v | 0x20 : (v <= 0x20 || v == 0x7F ? 0x20 : v))
-                } else {
-                    Fold.append(scalar: s, to: &folded)
+            func add(_ f: UInt32) {
+                if f == 0x20 {
+                    space = started
+                    return
                 }
-                for f in folded {
-                    if f == 0x20 {
-                        space = started
-                        continue
-                    }
-                    if !started {
-                        if bytes.count > entry.start { bytes.append(0x20) }
-                        segments.append(Segment(folded: Int32(bytes.count), source: segment))
-                        started = true
-                    } else if space {
-                        bytes.append(0x20)
-                    }
-                    space = false
-                    Self.appendUTF8(f, to: &bytes)
-                    entry.mask |= FoldedCorpus.bit(f)
+                if !started {
+                    if out.count > entry.start { out.append(0x20) }
+                    segments.append(Segment(folded: Int32(out.count), source: segment))
+                    started = true
+                } else if space {
+                    out.append(0x20)
+                }
+                space = false
+                if f < 0x80 { out.append(UInt8(f)) } else { Self.appendUTF8(f, to: &out) }
+                entry.mask |= FoldedCorpus.bit(f)
+            }
+            for s in visible {
+                let v = s.value
+                if v < 0x80 {  // the common case: no call, no array
+                    add(v >= 0x41 && v <= 0x5A ? v | 0x20 : (v <= 0x20 || v == 0x7F ? 0x20 : v))
+                } else {
+                    folded.removeAll(keepingCapacity: true)
+                    Fold.append(scalar: s, to: &folded)
+                    for f in folded { add(f) }
                 }
             }
         }
-        entry.end = Int32(bytes.count)
+        entry.end = Int32(out.count)
         entry.endSegment = Int32(segments.count)
         bodies.append(entry)
     }

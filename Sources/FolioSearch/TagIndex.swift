@@ -20,8 +20,11 @@ public struct TagIndex: Sendable, Equatable {
     /// Tag t's aliases are `aliases` texts `aliasStart[t] ..< aliasStart[t + 1]`.
     private let aliasStart: [Int32]
     private let titles: FoldedCorpus
-    /// Every item's body text, folded (see `BodyCorpus`).
-    let bodies: BodyCorpus
+    /// Every item's body text, folded (see `BodyCorpus`); empty until `withText()` when the
+    /// index was built without it.
+    private(set) var bodies = BodyCorpus()
+    /// Whether body text is indexed (and searched).
+    public private(set) var hasText: Bool
 
     /// The shortest query (in folded characters) matched against body text: one letter
     /// would list nearly every page. A query with a non-ASCII character (one CJK character
@@ -34,16 +37,34 @@ public struct TagIndex: Sendable, Equatable {
     /// Bytes the body index holds (folded text, segments, per-body records).
     public var bodyIndexMemory: Int { bodies.memory }
 
-    public init(portfolio: Portfolio) {
-        self.init(tags: portfolio.stack.tags, items: portfolio.items)
+    /// `text: false` leaves bodies out until `withText()`: the browser builds that part on the
+    /// first search, so a large portfolio's first frame does not wait for it.
+    public init(portfolio: Portfolio, text: Bool = true) {
+        self.init(tags: portfolio.stack.tags, items: portfolio.items, text: text)
+    }
+
+    /// The same index with every item's body text folded in (linear in the text; once).
+    public func withText() -> TagIndex {
+        guard !hasText else { return self }
+        var index = self
+        index.bodies = Self.corpus(items)
+        index.hasText = true
+        return index
+    }
+
+    private static func corpus(_ items: [Item]) -> BodyCorpus {
+        var bodies = BodyCorpus()
+        for item in items { bodies.append(item.body) }
+        bodies.shrink()
+        return bodies
     }
 
     /// Item tags are resolved by exact name first, then ignoring case and accents, then by alias,
     /// so an item tagged "postgres" still counts as using PostgreSQL.
-    public init(tags: [Tag], items: [Item]) {
+    public init(tags: [Tag], items: [Item], text: Bool = true) {
         self.tags = tags
         self.items = items
-        var names = FoldedCorpus(), aliases = FoldedCorpus(), titles = FoldedCorpus(), bodies = BodyCorpus()
+        var names = FoldedCorpus(), aliases = FoldedCorpus(), titles = FoldedCorpus()
         var aliasStart: [Int32] = [0]
         var exact: [String: Int32] = [:], lookup: [String: Int32] = [:]
         for (t, tag) in tags.enumerated() {
@@ -59,7 +80,6 @@ public struct TagIndex: Sendable, Equatable {
         var users = [[Int32]](repeating: [], count: tags.count)
         for (i, item) in items.enumerated() {
             titles.append(item.title)
-            bodies.append(item.body)
             for name in item.tags {
                 guard let t = exact[name] ?? lookup[Fold.string(name)] else { continue }
                 if users[Int(t)].last != Int32(i) && !users[Int(t)].contains(Int32(i)) { users[Int(t)].append(Int32(i)) }
@@ -78,8 +98,8 @@ public struct TagIndex: Sendable, Equatable {
         self.aliases = aliases
         self.aliasStart = aliasStart
         self.titles = titles
-        bodies.shrink()
-        self.bodies = bodies
+        hasText = text
+        if text { bodies = Self.corpus(items) }
     }
 
     /// The tag a name or alias refers to, ignoring case and accents.

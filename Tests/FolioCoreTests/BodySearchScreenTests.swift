@@ -132,6 +132,14 @@ import Testing
         #expect(find.width == Geometry(state).text.width && find.current == 2 && find.matches.count == 6)
     }
 
+    /// The first frame does not wait for the page text: it is indexed on the first `/`.
+    @Test func textIsIndexedOnTheFirstSearch() {
+        var state = Fixtures.state(80, 24)
+        #expect(!state.catalog.searchIndex.hasText)
+        state.press("/")
+        #expect(state.catalog.searchIndex.hasText)
+    }
+
     @Test func promptQueryIsBounded() {
         var state = Fixtures.state(80, 24)
         state.press("/")

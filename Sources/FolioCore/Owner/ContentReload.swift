@@ -9,7 +9,8 @@ extension AppState {
     /// edited) changes nothing but the notice: the last good content stays on screen with the
     /// first new error, until a later reload succeeds.
     mutating func reload(with portfolio: Portfolio) {
-        let next = Catalog(portfolio)
+        var next = Catalog(portfolio)
+        if catalog.searchIndex.hasText { next.indexText() }
         let known = Set(catalog.portfolio.diagnostics.filter { $0.severity == .error }.map(Self.problemKey))
         let fresh = next.portfolio.diagnostics.filter { $0.severity == .error && !known.contains(Self.problemKey($0)) }
         if let first = fresh.first {
