@@ -107,7 +107,7 @@ import Testing
         state.press("esc j")  // the list: the next case study, where the query is not
         #expect(state.pageFind == nil)
         #expect(KeyTable.standard.action(for: .char("n"), in: state) != .nextInPage)
-        state.press("k")  // back on Bankvole: its matches show again
+        state.press("k enter")  // back in Bankvole's text: its matches show again
         #expect(state.pageFind != nil)
     }
 
