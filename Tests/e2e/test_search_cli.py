@@ -8,6 +8,8 @@ import tempfile
 import textwrap
 import unittest
 
+from content_tree import write_tree
+
 FOLIO = os.environ.get("FOLIO_BIN", ".build/debug/folio")
 
 STACK = """\
@@ -44,8 +46,6 @@ class SearchCommand(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         root = cls.tmp.name
-        os.makedirs(os.path.join(root, "services"))
-        os.makedirs(os.path.join(root, "case-studies"))
         files = {
             "stack.yml": STACK,
             "profile.md": PROFILE,
@@ -55,10 +55,7 @@ class SearchCommand(unittest.TestCase):
             "case-studies/bankvole.md": page("Bankvole", ["PostgreSQL"],
                                              "## Ledger\n\nThe ledger feeds apachekafka \x1b[31mred\x1b[0m topics.\n", 1),
         }
-        for name, text in files.items():
-            with open(os.path.join(root, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        cls.content = root
+        cls.content = write_tree(root, files)
 
     @classmethod
     def tearDownClass(cls):

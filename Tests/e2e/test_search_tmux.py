@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import unittest
 
+from content_tree import write_tree
 from tmux_util import FOLIO_BIN, Pane, have_tmux
 
 STACK = "groups:\n  - name: Data\n    tags: [PostgreSQL]\n"
@@ -42,18 +43,13 @@ class BodySearch(unittest.TestCase):
         self.top = tempfile.mkdtemp(prefix="folio-search-")
         self.addCleanup(shutil.rmtree, self.top, True)
         content = os.path.join(self.top, "content")
-        os.makedirs(os.path.join(content, "case-studies"))
-        os.makedirs(os.path.join(content, "services"))
         files = {
             "stack.yml": STACK,
             "profile.md": PROFILE,
             "services/api.md": "---\ntitle: APIs\norder: 1\ntags: [PostgreSQL]\n---\nNothing to see.\n",
             "case-studies/ledger.md": "---\ntitle: Ledger rebuild\norder: 1\ntags: []\n---\n" + ledger_body(),
         }
-        for name, text in files.items():
-            with open(os.path.join(content, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        self.content = content
+        self.content = write_tree(content, files)
 
     def start(self, env=None):
         env = dict(env or {}, XDG_STATE_HOME=os.path.join(self.top, "state"))

@@ -8,6 +8,8 @@ import tempfile
 import textwrap
 import unittest
 
+from content_tree import write_tree
+
 FOLIO = os.environ.get("FOLIO_BIN", ".build/debug/folio")
 
 STACK = """\
@@ -84,8 +86,6 @@ class OwnContent(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         root = cls.tmp.name
-        os.makedirs(os.path.join(root, "services"))
-        os.makedirs(os.path.join(root, "case-studies"))
         files = {
             "stack.yml": STACK,
             "profile.md": PROFILE,
@@ -93,10 +93,7 @@ class OwnContent(unittest.TestCase):
             "services/platform.md": page("Platform work", ["Kubernetes", "Helm", "PostgreSQL"], 2),
             "case-studies/bankvole.md": page("Bankvole", ["PostgreSQL", "Kafka"], 1),
         }
-        for name, text in files.items():
-            with open(os.path.join(root, name), "w", encoding="utf-8") as f:
-                f.write(text)
-        cls.content = root
+        cls.content = write_tree(root, files)
 
     @classmethod
     def tearDownClass(cls):
