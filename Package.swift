@@ -42,7 +42,8 @@ let package = Package(
         ),
 
         // The one POSIX layer: whole-file reads with a cap, EINTR-safe writes, paths, errno text,
-        // the environment, the passwd entry, SSH_CONNECTION, posix_spawn. Glibc only.
+        // the environment, the passwd entry, SSH_CONNECTION, posix_spawn, threads for the loader.
+        // Glibc only.
         .target(name: "FolioPOSIX"),
 
         // Pure core: no ncurses anywhere below this line until FolioTerminal.

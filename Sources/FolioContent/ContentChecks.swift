@@ -1,8 +1,11 @@
+import FolioPOSIX
+
 /// Checks across files: slugs unique and not confusingly alike, tags in the stack file.
 enum ContentChecks {
     /// Drops (with an error) any item whose slug an earlier one took, and warns about
     /// slugs that look alike.
-    static func uniqueSlugs(_ sources: [ItemSource], into diagnostics: inout [Diagnostic]) -> [ItemSource] {
+    static func uniqueSlugs(_ sources: [ItemSource], threads: Int = 1,
+                            into diagnostics: inout [Diagnostic]) -> [ItemSource] {
         // First the slugs that stay (a duplicate is never compared), then the diagnostics in
         // the order of the files, each look-alike against the first kept slug before it.
         var kept: [ItemSource] = []
@@ -18,6 +21,14 @@ enum ContentChecks {
             }
         }
         let lookAlikes = SlugIndex(kept.map(\.item.slug))
+        // Each kept slug's question is its own; they are asked side by side like the pages.
+        var nearest = [Int?](repeating: nil, count: kept.count)
+        nearest.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer               // index i writes slot i only
+            Workers.forEach(kept.count, threads: kept.count < ContentLoader.parallelPages ? 1 : threads) {
+                slots[$0] = lookAlikes.firstLookAlike($0)
+            }
+        }
         var keptIndex = 0
         for (source, first) in zip(sources, firstUser) {
             let item = source.item, at = source.slugPosition
@@ -26,7 +37,7 @@ enum ContentChecks {
                     "duplicate slug '\(item.slug)': \(kept[first].item.path) already uses it; this file is skipped"))
                 continue
             }
-            if let near = lookAlikes.firstLookAlike(keptIndex) {
+            if let near = nearest[keptIndex] {
                 let slug = kept[near].item.slug, path = kept[near].item.path
                 diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, severity: .warning, message:
                     "slug '\(item.slug)' is close to '\(slug)' (\(path)); did you mean '\(slug)'?"))

@@ -7,7 +7,10 @@ import FolioPOSIX
 /// (or the folders `folio.toml` maps to them) holding Markdown pages, nested folders and
 /// bundles (see `PageWalker`).
 public enum ContentLoader {
-    public static func load(directory: String) -> Portfolio {
+    public static func load(directory: String) -> Portfolio { load(directory: directory, threads: Workers.available) }
+
+    /// `threads`: how many threads read a folder's pages (when it has `parallelPages` or more).
+    static func load(directory: String, threads: Int) -> Portfolio {
         var diagnostics: [Diagnostic] = []
         let profilePath = Path.join(directory, "profile.md")
         func bare(_ message: String) -> Portfolio {
@@ -52,7 +55,8 @@ public enum ContentLoader {
         var introductions: [ItemKind: SectionIntroduction] = [:]
         for kind in ItemKind.allCases {
             for folder in config.folders[kind] ?? [] {
-                let (found, introduction) = loadItems(kind, folder: folder, in: directory, config: config, into: &diagnostics)
+                let (found, introduction) = loadItems(kind, folder: folder, in: directory, config: config,
+                                                      threads: threads, into: &diagnostics)
                 sources += found
                 if introductions[kind] == nil { introductions[kind] = introduction }
             }
@@ -62,7 +66,7 @@ public enum ContentLoader {
             diagnostics.append(Diagnostic(path: profilePath, severity: .warning, message:
                 "no 'email': the contact form is off and the Contact section shows your links instead; add 'email: you@example.com'"))
         }
-        sources = ContentChecks.uniqueSlugs(sources, into: &diagnostics)
+        sources = ContentChecks.uniqueSlugs(sources, threads: threads, into: &diagnostics)
         if let stack {
             let stackFile = stackNames[0], stackIndex = StackIndex(stack)
             profile.tags = ContentChecks.resolveTags(profile.tags, positions: profileTagPositions, path: profile.path,
@@ -84,9 +88,13 @@ public enum ContentLoader {
                          introductions: introductions)
     }
 
+    /// Fewer pages (or slugs to compare) than this stay on the caller's thread: starting
+    /// threads costs more than a small site takes to read.
+    static let parallelPages = 64
+
     /// Items of one kind in one folder (see `PageWalker`), and the folder's `_index.md`.
     private static func loadItems(_ kind: ItemKind, folder name: String, in directory: String, config: SiteConfig,
-                                  into diagnostics: inout [Diagnostic]) -> ([ItemSource], SectionIntroduction?) {
+                                  threads: Int, into diagnostics: inout [Diagnostic]) -> ([ItemSource], SectionIntroduction?) {
         let folder = Path.join(directory, name)
         switch FileStatus.kind(folder) {
         case .directory:
@@ -102,11 +110,23 @@ public enum ContentLoader {
         }
         let walk = PageWalker.walk(folder)
         for problem in walk.problems { diagnostics.append(Diagnostic(path: problem.path, message: problem.message)) }
-        var sources: [ItemSource] = []
-        for page in walk.pages {
-            if let source = PageReader.item(at: page.path, kind: kind, fileSlug: page.slug, into: &diagnostics) {
-                sources.append(source)
+        // Pages are read side by side on the available cores, each into its own slot, then
+        // taken in the walk's order: the diagnostics come out as from one thread.
+        let pages = walk.pages
+        var read = [(source: ItemSource?, diagnostics: [Diagnostic])](repeating: (nil, []), count: pages.count)
+        read.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer               // index i writes slot i only
+            Workers.forEach(pages.count, threads: pages.count < parallelPages ? 1 : threads) { index in
+                var found: [Diagnostic] = []
+                let source = PageReader.item(at: pages[index].path, kind: kind, fileSlug: pages[index].slug, into: &found)
+                slots[index] = (source, found)
             }
+        }
+        var sources: [ItemSource] = []
+        sources.reserveCapacity(pages.count)
+        for (source, found) in read {
+            diagnostics += found
+            if let source { sources.append(source) }
         }
         return (sources, walk.introduction.flatMap { PageReader.introduction(at: $0, into: &diagnostics) })
     }
