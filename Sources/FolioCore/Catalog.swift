@@ -29,9 +29,9 @@ public struct Catalog: Sendable {
     private let tagsByName: [String: Tag]
     private let groupsByTag: [String: [String]]
     private let refsByID: [String: ItemRef]
-    /// Folded tags and titles for `/` search, built once; page text is added on the first
-    /// search (`indexText()`).
-    public private(set) var searchIndex: TagIndex
+    /// Folded tags, titles and page text for `/` search: nil until the first search builds it
+    /// (`indexForSearch()`), so the first frame does not wait for it.
+    public private(set) var searchIndex: TagIndex?
 
     public init(_ portfolio: Portfolio) {
         let portfolio = portfolio.sanitised()
@@ -93,7 +93,6 @@ public struct Catalog: Sendable {
             }
         }
         self.refsByID = refsByID
-        searchIndex = TagIndex(portfolio: portfolio, text: false)
         stackRows = rows
         stackEntryRows = rows.indices.filter { if case .tag = rows[$0] { true } else { false } }
         self.usage = usage
@@ -102,9 +101,12 @@ public struct Catalog: Sendable {
         self.tagsByName = tagsByName
     }
 
-    /// Folds every item's body into the search index, if not done yet (the first `/`).
-    public mutating func indexText() {
-        searchIndex = searchIndex.withText()
+    /// The `/` search index, built on the first call (the first `/`) and kept.
+    public mutating func indexForSearch() -> TagIndex {
+        if let searchIndex { return searchIndex }
+        let index = TagIndex(portfolio: portfolio)
+        searchIndex = index
+        return index
     }
 
     public func items(_ section: Section) -> [Item] {

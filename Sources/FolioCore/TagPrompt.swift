@@ -2,7 +2,7 @@ import FolioSearch
 
 /// The `/` prompt over the stack tags, item titles and page text. It lives in an overlay and never touches the panes
 /// beneath, so Esc returns to exactly where the user was. Ranking is a `TagSearchSession`
-/// (Search/) over the index the catalog builds once, so each keystroke reuses the last one's work.
+/// (Search/) over the index the catalog builds on the first `/`, so each keystroke reuses the last one's work.
 public struct TagPrompt: Sendable, Equatable {
     public private(set) var query = ""
     public private(set) var results: SearchResults
@@ -10,8 +10,8 @@ public struct TagPrompt: Sendable, Equatable {
     public var cursor = 0
     private var session: TagSearchSession
 
-    init(_ catalog: Catalog) {
-        session = TagSearchSession(index: catalog.searchIndex)
+    init(_ index: TagIndex) {
+        session = TagSearchSession(index: index)
         results = session.rank("")
     }
 

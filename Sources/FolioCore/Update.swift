@@ -74,8 +74,7 @@ extension AppState {
         case .activate: activate()
         case .back: back()
         case .openSearch:
-            catalog.indexText()
-            overlay = .search(TagPrompt(catalog))
+            overlay = .search(TagPrompt(catalog.indexForSearch()))
         case .openHelp: overlay = .help(scroll: 0)
         case .searchNextMatch: stepSearch(1)
         case .searchPreviousMatch: stepSearch(-1)

@@ -2,7 +2,7 @@ import FolioContent
 
 /// Stack tags and item titles folded once, so ranking on every keystroke only compares integers.
 ///
-/// Build it when content loads; `rank(_:)` is then cheap enough to call per keystroke
+/// Build it once; `rank(_:)` is then cheap enough to call per keystroke
 /// (see Benchmarks/SearchBench).
 public struct TagIndex: Sendable, Equatable {
     /// Stack tags in stack-file order.
@@ -20,11 +20,8 @@ public struct TagIndex: Sendable, Equatable {
     /// Tag t's aliases are `aliases` texts `aliasStart[t] ..< aliasStart[t + 1]`.
     private let aliasStart: [Int32]
     private let titles: FoldedCorpus
-    /// Every item's body text, folded (see `BodyCorpus`); empty until `withText()` when the
-    /// index was built without it.
-    private(set) var bodies = BodyCorpus()
-    /// Whether body text is indexed (and searched).
-    public private(set) var hasText: Bool
+    /// Every item's body text, folded (see `BodyCorpus`).
+    let bodies: BodyCorpus
 
     /// The shortest query (in folded characters) matched against body text: one letter
     /// would list nearly every page. A query with a non-ASCII character (one CJK character
@@ -37,19 +34,10 @@ public struct TagIndex: Sendable, Equatable {
     /// Bytes the body index holds (folded text, segments, per-body records).
     public var bodyIndexMemory: Int { bodies.memory }
 
-    /// `text: false` leaves bodies out until `withText()`: the browser builds that part on the
-    /// first search, so a large portfolio's first frame does not wait for it.
-    public init(portfolio: Portfolio, text: Bool = true) {
-        self.init(tags: portfolio.stack.tags, items: portfolio.items, text: text)
-    }
-
-    /// The same index with every item's body text folded in (linear in the text; once).
-    public func withText() -> TagIndex {
-        guard !hasText else { return self }
-        var index = self
-        index.bodies = Self.corpus(items)
-        index.hasText = true
-        return index
+    /// The browser builds it on the first `/` (`Catalog.indexForSearch()`), so the first
+    /// frame waits for none of it.
+    public init(portfolio: Portfolio) {
+        self.init(tags: portfolio.stack.tags, items: portfolio.items)
     }
 
     private static func corpus(_ items: [Item]) -> BodyCorpus {
@@ -61,7 +49,7 @@ public struct TagIndex: Sendable, Equatable {
 
     /// Item tags are resolved by exact name first, then ignoring case and accents, then by alias,
     /// so an item tagged "postgres" still counts as using PostgreSQL.
-    public init(tags: [Tag], items: [Item], text: Bool = true) {
+    public init(tags: [Tag], items: [Item]) {
         self.tags = tags
         self.items = items
         var names = FoldedCorpus(), aliases = FoldedCorpus(), titles = FoldedCorpus()
@@ -98,8 +86,7 @@ public struct TagIndex: Sendable, Equatable {
         self.aliases = aliases
         self.aliasStart = aliasStart
         self.titles = titles
-        hasText = text
-        if text { bodies = Self.corpus(items) }
+        bodies = Self.corpus(items)
     }
 
     /// The tag a name or alias refers to, ignoring case and accents.

@@ -132,12 +132,19 @@ import Testing
         #expect(find.width == Geometry(state).text.width && find.current == 2 && find.matches.count == 6)
     }
 
-    /// The first frame does not wait for the page text: it is indexed on the first `/`.
-    @Test func textIsIndexedOnTheFirstSearch() {
+    /// The first frame does not wait for the search index (tags, titles, page text): it is
+    /// built on the first `/`, kept for the next ones, and ranks as a fresh index does.
+    @Test func theIndexIsBuiltOnTheFirstSearch() throws {
         var state = Fixtures.state(80, 24)
-        #expect(!state.catalog.searchIndex.hasText)
+        #expect(state.catalog.searchIndex == nil)
         state.press("/")
-        #expect(state.catalog.searchIndex.hasText)
+        let index = try #require(state.catalog.searchIndex)
+        #expect(index == TagIndex(portfolio: state.catalog.portfolio))
+        state.press("esc")
+        search(&state, "the people")
+        guard case .search(let prompt)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(!prompt.results.bodies.isEmpty && prompt.results == index.rank("the people"))
+        #expect(state.catalog.searchIndex == index)
     }
 
     @Test func promptQueryIsBounded() {

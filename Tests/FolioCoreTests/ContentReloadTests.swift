@@ -107,6 +107,16 @@ import Testing
         #expect(prompt.query == "red")
         #expect(!prompt.results.tags.contains { $0.tag.name == "Redis" })
     }
+
+    /// A reload keeps the search index lazy: built again only if a search had built it.
+    @Test func aReloadBuildsTheSearchIndexOnlyIfASearchDid() {
+        var state = Fixtures.state()
+        _ = update(&state, .contentLoaded(Self.edited { $0.caseStudies[0].title = "Renamed" }))
+        #expect(state.catalog.searchIndex == nil)
+        state.press("/ esc")
+        _ = update(&state, .contentLoaded(Self.edited { $0.caseStudies[0].title = "Renamed again" }))
+        #expect(state.catalog.searchIndex?.items.contains { $0.title == "Renamed again" } == true)
+    }
 }
 
 extension ContentReloadTests {

@@ -122,13 +122,6 @@ struct BodySearchTests {
         }
     }
 
-    @Test func textCanBeIndexedLater() {
-        let lazy = TagIndex(portfolio: Self.portfolio, text: false)
-        #expect(!lazy.hasText && lazy.rank("kafka").bodies.isEmpty)
-        #expect(lazy.withText() == TagIndex(portfolio: Self.portfolio))
-        #expect(lazy.withText().rank("kafka") == TagIndex(portfolio: Self.portfolio).rank("kafka"))
-    }
-
     @Test func queriesAreBounded() {
         let index = TagIndex(portfolio: Self.portfolio)
         let long = String(repeating: "kafka ", count: 10_000)

@@ -10,7 +10,7 @@ extension AppState {
     /// first new error, until a later reload succeeds.
     mutating func reload(with portfolio: Portfolio) {
         var next = Catalog(portfolio)
-        if catalog.searchIndex.hasText { next.indexText() }
+        if catalog.searchIndex != nil { _ = next.indexForSearch() }
         let known = Set(catalog.portfolio.diagnostics.filter { $0.severity == .error }.map(Self.problemKey))
         let fresh = next.portfolio.diagnostics.filter { $0.severity == .error && !known.contains(Self.problemKey($0)) }
         if let first = fresh.first {
@@ -30,7 +30,7 @@ extension AppState {
         lastSearch = lastSearch.filter { next.stackEntry(of: $0) != nil }
         find = find.map { PageFind(query: $0.query, document: $0.document) }  // found again in the new text
         if case .search(let prompt)? = overlay {
-            var fresh = TagPrompt(next)
+            var fresh = TagPrompt(catalog.indexForSearch())
             fresh.setQuery(prompt.query)
             overlay = .search(fresh)
         }
