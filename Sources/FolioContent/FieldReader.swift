@@ -6,7 +6,8 @@ struct FieldReader {
     private var entries: [FMEntry] = []
     /// Each entry's key lowercased, once: every field asked for compares against all of them.
     private var loweredKeys: [String] = []
-    private var used: Set<String> = []
+    /// Whether a field asked for matched each entry (parallel to `entries`): the rest are unknown keys.
+    private var used: [Bool] = []
 
     /// False when the front matter is there but is not a mapping (already an error).
     private(set) var isMapping = true
@@ -20,6 +21,7 @@ struct FieldReader {
         if case .map(let entries) = root.value {
             self.entries = entries
             loweredKeys = entries.map { $0.key.lowercased() }
+            used = Array(repeating: false, count: entries.count)
         } else if !root.isNull {
             isMapping = false
             error(root.position, "front matter must be a mapping of keys to values, not \(root.kindDescription)")
@@ -35,22 +37,29 @@ struct FieldReader {
     }
 
     /// The entry for the first of `keys` present. A later synonym (summary and description)
-    /// gets a warning, since only one is used.
+    /// gets a warning, since only one is used. `keys` are written in lowercase (folio's own
+    /// field names); each entry's key was lowercased once, so matching is plain comparison.
     mutating func entry(_ keys: [String]) -> FMEntry? {
-        let wanted = keys.map { $0.lowercased() }   // one to three names: a scan beats hashing
-        let found = entries.indices.filter { wanted.contains(loweredKeys[$0]) }.map { entries[$0] }
-        used.formUnion(wanted)
-        guard let first = found.first else { return nil }
-        for extra in found.dropFirst() {
-            warning(extra.keyPosition, "'\(extra.key)' repeats '\(first.key)' (line \(first.keyPosition.line)); using '\(first.key)'")
+        assert(keys.allSatisfy { $0 == $0.lowercased() }, "field names are given in lowercase")
+        var first: Int?
+        for index in entries.indices where Self.isOne(of: keys, loweredKeys[index]) {
+            used[index] = true
+            guard let firstIndex = first else { first = index; continue }
+            let (extra, kept) = (entries[index], entries[firstIndex])
+            warning(extra.keyPosition, "'\(extra.key)' repeats '\(kept.key)' (line \(kept.keyPosition.line)); using '\(kept.key)'")
         }
-        return first
+        return first.map { entries[$0] }
     }
 
     /// Whether a key (or a synonym) is present with a non-null value.
     func has(_ keys: String...) -> Bool {
-        let wanted = keys.map { $0.lowercased() }
-        return entries.indices.contains { wanted.contains(loweredKeys[$0]) && !entries[$0].value.isNull }
+        entries.indices.contains { Self.isOne(of: keys, loweredKeys[$0]) && !entries[$0].value.isNull }
+    }
+
+    /// One to three names: a scan beats hashing.
+    private static func isOne(of keys: [String], _ key: String) -> Bool {
+        for wanted in keys where wanted == key { return true }
+        return false
     }
 
     /// Any scalar reads as text; a list or mapping is an error. Null counts as absent.
@@ -139,7 +148,8 @@ struct FieldReader {
     /// Warns about every key not read so far, except `quiet` ones (other tools' keys that
     /// folio has no use for), suggesting the nearest known key.
     mutating func warnUnknownKeys(known: [String], quiet: Set<String>) {
-        for (entry, key) in zip(entries, loweredKeys) where !used.contains(key) && !quiet.contains(key) {
+        for index in entries.indices where !used[index] && !quiet.contains(loweredKeys[index]) {
+            let entry = entries[index]
             if let guess = Suggestions.closest(to: entry.key, in: known) {
                 warning(entry.keyPosition, "unknown key '\(entry.key)'; did you mean '\(guess)'?")
             } else {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Splits a Markdown file into front matter and body, as Hugo and Jekyll write it:
 /// YAML between `---` lines (closed by `---` or `...`), TOML between `+++` lines, or a JSON
 /// object that opens the file (`{` first).
@@ -15,34 +17,35 @@ enum FrontMatter {
     }
 
     static func split(_ text: String) -> Result<SplitDocument, SourceProblem> {
-        let utf8 = text.utf8
-        if utf8.first == UInt8(ascii: "{") { return splitJSON(text) }
-        let firstEnd = lineEnd(in: utf8, from: utf8.startIndex)
-        let format: FrontMatterFormat
-        switch fence(utf8[utf8.startIndex..<firstEnd]) {
-        case "---"?: format = .yaml
-        case "+++"?: format = .toml
-        default:
-            return .success(SplitDocument(format: nil, frontMatter: "", frontMatterFirstLine: 1, body: body(text[...])))
-        }
-        let closers: Set<String> = format == .yaml ? ["---", "..."] : ["+++"]
-        var start = firstEnd
-        while start < utf8.endIndex {
-            start = utf8.index(after: start)                     // past the "\n"
-            let end = lineEnd(in: utf8, from: start)
-            if let mark = fence(utf8[start..<end]), closers.contains(mark) {
-                let open = utf8.index(after: firstEnd)
-                // Lines 1..<close joined by "\n" is the text between the fences.
-                let frontMatter = start > open ? String(text[open..<utf8.index(before: start)]) : ""
-                let rest = end < utf8.endIndex ? text[utf8.index(after: end)...] : text[end...]
-                return .success(SplitDocument(format: format, frontMatter: frontMatter, frontMatterFirstLine: 2,
-                                              body: body(rest)))
+        if text.utf8.first == UInt8(ascii: "{") { return splitJSON(text) }
+        var text = text
+        return text.withUTF8 { bytes in
+            let firstEnd = lineEnd(bytes, from: 0)
+            let format: FrontMatterFormat
+            switch fence(bytes[0..<firstEnd]) {
+            case UInt8(ascii: "-")?: format = .yaml
+            case UInt8(ascii: "+")?: format = .toml
+            default:
+                return .success(SplitDocument(format: nil, frontMatter: "", frontMatterFirstLine: 1, body: body(bytes, from: 0)))
             }
-            start = end
+            var start = firstEnd
+            while start < bytes.count {
+                start += 1                                       // past the "\n"
+                let end = lineEnd(bytes, from: start)
+                let mark = fence(bytes[start..<end])
+                if mark == (format == .yaml ? UInt8(ascii: "-") : UInt8(ascii: "+")) || (format == .yaml && mark == UInt8(ascii: ".")) {
+                    let open = firstEnd + 1
+                    // Lines 1..<close joined by "\n" is the text between the fences.
+                    let frontMatter = start > open ? String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<(start - 1)]), as: UTF8.self) : ""
+                    return .success(SplitDocument(format: format, frontMatter: frontMatter, frontMatterFirstLine: 2,
+                                                  body: body(bytes, from: min(end + 1, bytes.count))))
+                }
+                start = end
+            }
+            let fenceText = format == .yaml ? "---" : "+++"
+            return .failure(SourceProblem(position: .start, message:
+                "unterminated front matter: the '\(fenceText)' on line 1 has no closing '\(fenceText)' line"))
         }
-        let fenceText = format == .yaml ? "---" : "+++"
-        return .failure(SourceProblem(position: .start, message:
-            "unterminated front matter: the '\(fenceText)' on line 1 has no closing '\(fenceText)' line"))
     }
 
     /// Parses split front matter into a root node; nil when there is none or it is empty.
@@ -57,57 +60,70 @@ enum FrontMatter {
 
     /// The object up to its matching "}", then the body from the next line.
     private static func splitJSON(_ text: String) -> Result<SplitDocument, SourceProblem> {
-        let utf8 = text.utf8
-        guard let length = JSONFrontMatter.objectLength(utf8) else {
+        guard let length = JSONFrontMatter.objectLength(text.utf8) else {
             return .failure(SourceProblem(position: .start, message:
                 "unterminated front matter: the '{' on line 1 has no matching '}'"))
         }
-        let close = utf8.index(utf8.startIndex, offsetBy: length)
-        let end = lineEnd(in: utf8, from: close)
-        let rest = end < utf8.endIndex ? text[utf8.index(after: end)...] : text[end...]
-        return .success(SplitDocument(format: .json, frontMatter: String(text[..<close]), frontMatterFirstLine: 1,
-                                      body: body(rest)))
-    }
-
-    /// Index of the "\n" ending the line that starts at `start`, or the end of the text.
-    private static func lineEnd(in utf8: String.UTF8View, from start: String.Index) -> String.Index {
-        var previous: UInt8 = 0
-        var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A, previous != 0x0D { return index }
-            previous = byte
-            index = utf8.index(after: index)
+        var text = text
+        return text.withUTF8 { bytes in
+            let end = lineEnd(bytes, from: length)
+            return .success(SplitDocument(format: .json, frontMatter: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self),
+                                          frontMatterFirstLine: 1, body: body(bytes, from: min(end + 1, bytes.count))))
         }
-        return index
     }
 
-    /// The line without trailing spaces and tabs, when that is a three-byte fence candidate.
-    private static func fence(_ line: Substring.UTF8View) -> String? {
+    /// Offset of the "\n" ending the line that starts at `start`, or the end of the text.
+    private static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var from = start
+        while from < bytes.count {
+            guard let found = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from) else { break }
+            let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index == start || bytes[index - 1] != 0x0D { return index }
+            from = index + 1
+        }
+        return bytes.count
+    }
+
+    /// The fence's byte when the line, without trailing spaces and tabs, is three of the same
+    /// byte from "-", "+" and ".".
+    private static func fence(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> UInt8? {
         var end = line.endIndex
-        while end > line.startIndex, line[line.index(before: end)] == 0x20 || line[line.index(before: end)] == 0x09 {
-            end = line.index(before: end)
-        }
-        let trimmed = line[line.startIndex..<end]
-        guard trimmed.count == 3 else { return nil }
-        return String(decoding: trimmed, as: UTF8.self)
+        while end > line.startIndex, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        guard end - line.startIndex == 3 else { return nil }
+        let byte = line[line.startIndex]
+        guard byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "."),
+              line[line.startIndex + 1] == byte, line[line.startIndex + 2] == byte else { return nil }
+        return byte
     }
 
-    /// The body without the blank lines that usually follow the closing fence, and
-    /// without trailing whitespace.
-    private static func body(_ rest: Substring) -> String {
-        var text = rest
+    /// The body from byte `start`, without the blank lines that usually follow the closing
+    /// fence, and without trailing whitespace.
+    private static func body(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
         // Drop leading lines of only spaces and tabs (the last line has no "\n").
+        var start = start
         while true {
-            let utf8 = text.utf8
-            var index = utf8.startIndex
-            while index < utf8.endIndex, utf8[index] == 0x20 || utf8[index] == 0x09 { index = utf8.index(after: index) }
-            if index == utf8.endIndex { return "" }
-            guard utf8[index] == 0x0A, index == utf8.startIndex || utf8[utf8.index(before: index)] != 0x0D else { break }
-            text = text[utf8.index(after: index)...]
+            var index = start
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            if index == bytes.count { return "" }
+            guard bytes[index] == 0x0A else { break }
+            start = index + 1
         }
-        var result = String(text)
-        while let last = result.last, last.isWhitespace { result.removeLast() }
-        return result
+        // Trailing whitespace as `Character.isWhitespace` sees it: ASCII whitespace decides by
+        // bytes when ASCII precedes it; a non-ASCII last scalar (U+00A0, a combining mark after
+        // a space, a prepended mark before one) goes to the Character walk.
+        var end = bytes.count
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        if end > start, bytes[end - 1] >= 0x80 {
+            var result = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+            while let last = result.last, last.isWhitespace { result.removeLast() }
+            return result
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return and space: the ASCII scalars
+    /// with Unicode's White_Space property.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

@@ -1,7 +1,7 @@
 /// Front matter as a format-neutral tree with a file position on every node, so the
 /// field reader gives the same diagnostics for YAML and TOML.
 struct FMNode: Sendable {
-    indirect enum Value: Sendable {
+    enum Value: Sendable {
         /// Scalars stay text; `quoted` says the author wrote a string ("3", 'true'), so it is
         /// not read as a number or boolean. TOML numbers, booleans and dates arrive unquoted.
         case scalar(String, quoted: Bool)

@@ -144,6 +144,27 @@ enum Slug {
 
     /// A file name made into a slug: lowercased, other characters become '-'.
     static func fromFileName(_ name: String) -> String {
+        name.utf8.allSatisfy { $0 < 0x80 } ? fromASCIIFileName(name) : fromScalarFileName(name)
+    }
+
+    /// `fromFileName` of an ASCII name, on bytes (what nearly every file is called).
+    static func fromASCIIFileName(_ name: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if isSlugByte(lower) { out.append(lower) }
+            else if out.last != UInt8(ascii: "-") { out.append(UInt8(ascii: "-")) }
+        }
+        let start = out.firstIndex { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "_") } ?? out.endIndex
+        var end = out.endIndex
+        while end > start, out[end - 1] == UInt8(ascii: "-") { end -= 1 }
+        return start == end ? "page" : String(decoding: out[start..<end], as: UTF8.self)
+    }
+
+    /// `fromFileName` by Unicode scalars, after Unicode lowercasing (which can make ASCII of
+    /// other letters: the Kelvin sign becomes 'k').
+    static func fromScalarFileName(_ name: String) -> String {
         var out = ""
         for scalar in name.lowercased().unicodeScalars {
             if isSlugScalar(scalar) { out.unicodeScalars.append(scalar) }
@@ -156,5 +177,9 @@ enum Slug {
 
     private static func isSlugScalar(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "_" || s == "."
+    }
+
+    private static func isSlugByte(_ b: UInt8) -> Bool {
+        isSlugScalar(Unicode.Scalar(b))
     }
 }

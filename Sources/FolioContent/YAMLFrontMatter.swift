@@ -9,22 +9,26 @@ enum YAMLFrontMatter {
     /// Parses YAML text into a neutral tree. `firstLine` is the file line of the text's
     /// first line; every position in the result and in problems is a file position.
     static func parse(_ text: String, firstLine: Int) -> Result<FMNode?, SourceProblem> {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in read(buffer, shift: firstLine - 1) }
+        var text = text
+        return text.withUTF8 { read($0, shift: firstLine - 1) }
     }
 
-    /// An open list or mapping: its items so far, and for a mapping the key awaiting its value.
+    /// An open list or mapping. Its finished items wait on the reader's shared `items` stack
+    /// (a mapping's on `entries`) from `start` on, and move into one array when it closes.
     private struct Frame {
         var position: SourcePosition
         var isMap: Bool
-        var items: [FMNode] = []
-        var entries: [FMEntry] = []
-        var keys: [String: SourcePosition] = [:]
+        var start: Int
         var pendingKey: (String, SourcePosition)?
+        /// A mapping's keys once it has more than `scannedKeys` of them; below that a scan of
+        /// its entries finds a repeated key sooner than hashing.
+        var keys: [String: SourcePosition]?
     }
 
+    private static let scannedKeys = 16
+
     /// `shift` lines are added to every position, so they are file positions.
-    private static func read(_ buffer: UnsafeMutableBufferPointer<UInt8>, shift: Int) -> Result<FMNode?, SourceProblem> {
+    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, shift: Int) -> Result<FMNode?, SourceProblem> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(SourceProblem(position: .start, message: "malformed YAML front matter: out of memory"))
@@ -33,13 +37,18 @@ enum YAMLFrontMatter {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
         var stack: [Frame] = []
+        var items: [FMNode] = []
+        var entries: [FMEntry] = []
+        stack.reserveCapacity(8)
+        items.reserveCapacity(16)
+        entries.reserveCapacity(16)
         var root: FMNode?
         var documents = 0
         var lines: YAMLHints.Lines?
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                return .failure(YAMLHints.problem(parser, bytes: UnsafeBufferPointer(buffer), shift: shift))
+                return .failure(YAMLHints.problem(parser, bytes: buffer, shift: shift))
             }
             defer { yaml_event_delete(&event) }
             let at = position(event.start_mark, shift: shift)
@@ -64,7 +73,7 @@ enum YAMLFrontMatter {
                     String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
                 } ?? ""
                 if scalar.style == YAML_PLAIN_SCALAR_STYLE,
-                   let problem = YAMLHints.joinedListItem(event.start_mark, event.end_mark, bytes: UnsafeBufferPointer(buffer),
+                   let problem = YAMLHints.joinedListItem(event.start_mark, event.end_mark, bytes: buffer,
                                                                lines: &lines, shift: shift) {
                     return .failure(problem)
                 }
@@ -77,10 +86,16 @@ enum YAMLFrontMatter {
                         "front matter keys must be plain text, not \(isMap ? "a mapping" : "a list")"))
                 }
                 if stack.count + 1 > FrontMatter.maxDepth { return .failure(FrontMatter.tooDeep(at: at)) }
-                if anchor == nil { stack.append(Frame(position: at, isMap: isMap)) }
+                if anchor == nil { stack.append(Frame(position: at, isMap: isMap, start: isMap ? entries.count : items.count)) }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                finished = FMNode(value: frame.isMap ? .map(frame.entries) : .list(frame.items), position: frame.position)
+                if frame.isMap {
+                    finished = FMNode(value: .map(Array(entries[frame.start...])), position: frame.position)
+                    entries.removeSubrange(frame.start...)
+                } else {
+                    finished = FMNode(value: .list(Array(items[frame.start...])), position: frame.position)
+                    items.removeSubrange(frame.start...)
+                }
             default:
                 break
             }
@@ -94,20 +109,36 @@ enum YAMLFrontMatter {
                 continue
             }
             if !stack[last].isMap {
-                stack[last].items.append(node)
+                items.append(node)
             } else if let (key, keyAt) = stack[last].pendingKey {
-                stack[last].entries.append(FMEntry(key: key, keyPosition: keyAt, value: node))
+                entries.append(FMEntry(key: key, keyPosition: keyAt, value: node))
                 stack[last].pendingKey = nil
             } else {
                 guard case .scalar(let key, _) = node.value else { continue }   // containers refused above
-                if let first = stack[last].keys[key] {
+                if let first = firstPosition(of: key, at: node.position, in: &stack[last], entries: entries) {
                     return .failure(SourceProblem(position: node.position, message:
                         "duplicate key '\(key)' in front matter (first at \(first.line):\(first.column))"))
                 }
-                stack[last].keys[key] = node.position
                 stack[last].pendingKey = (key, node.position)
             }
         }
+    }
+
+    /// Where `key` first appeared in the mapping `frame` (whose earlier entries are
+    /// `entries[frame.start...]`, all complete when a key arrives), if it did; records the key.
+    private static func firstPosition(of key: String, at position: SourcePosition, in frame: inout Frame,
+                                      entries: [FMEntry]) -> SourcePosition? {
+        if frame.keys == nil {
+            if entries.count - frame.start < scannedKeys {
+                return entries[frame.start...].first { $0.key == key }?.keyPosition
+            }
+            var keys: [String: SourcePosition] = [:]
+            for entry in entries[frame.start...] { keys[entry.key] = entry.keyPosition }
+            frame.keys = keys
+        }
+        if let first = frame.keys?[key] { return first }
+        frame.keys?[key] = position
+        return nil
     }
 
     /// libyaml marks count from 0; columns count characters (Unicode scalars).
