@@ -35,10 +35,12 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // C shim for ncurses macros (A_BOLD, getmaxyx, mouse masks) Swift cannot import.
+        // tinfo by name: Debian's libncursesw.so is a linker script that adds it, but the
+        // release build links libncursesw.a (static PIE, scripts/release-flags), which does not.
         .target(
             name: "CFolioShim",
             dependencies: ["CNcursesw"],
-            linkerSettings: [.linkedLibrary("ncursesw")]
+            linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
         ),
 
         // The one POSIX layer: whole-file reads with a cap, EINTR-safe writes, paths, errno text,

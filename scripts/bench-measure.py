@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Process-level measurements for scripts/bench: wall and CPU time of a command (interleaved
 with its peers so machine load hits them alike), peak RSS through GNU time (a small parent,
-so the figure is the child's own), binary sizes and dynamic libraries. Stdlib only.
+so the figure is the child's own), binary sizes, dynamic libraries, relocations and where
+ASLR put the image. Stdlib only.
 """
 import os
+import pty
 import re
 import shutil
 import signal
 import statistics
+import struct
 import subprocess
 import tempfile
 import time
@@ -94,7 +97,8 @@ def median(xs):
 
 
 def binary(path):
-    """Unstripped and stripped bytes, and the shared libraries ldd lists."""
+    """Unstripped and stripped bytes, and the shared libraries ldd lists (none for a static
+    executable, which ldd calls "statically linked" or "not a dynamic executable")."""
     size = os.path.getsize(path)
     with tempfile.TemporaryDirectory() as d:
         stripped = os.path.join(d, "stripped")
@@ -106,28 +110,64 @@ def binary(path):
     return size, stripped_size, libs
 
 
+def image_address(path):
+    """Where the kernel mapped the program headers (AT_PHDR, read from /proc/PID/auxv) in one
+    interactive run on a pty, so it works for a static executable too (glibc ignores
+    LD_SHOW_AUXV there). posix_spawn returns after the exec, so the auxv read is the program's."""
+    primary, secondary = pty.openpty()
+    try:
+        pid = os.posix_spawn(path, [path], ENV, file_actions=[
+            (os.POSIX_SPAWN_DUP2, secondary, 0), (os.POSIX_SPAWN_DUP2, secondary, 1),
+            (os.POSIX_SPAWN_DUP2, secondary, 2)], setsid=True)
+        try:
+            with open(f"/proc/{pid}/auxv", "rb") as f:
+                raw = f.read()
+        finally:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    words = struct.unpack(f"<{len(raw) // 8}Q", raw[:len(raw) // 8 * 8])
+    entries = dict(zip(words[0::2], words[1::2]))
+    return hex(entries[3]) if 3 in entries else None   # AT_PHDR
+
+
+def relocations(path):
+    """Dynamic relocations by type, the relative ones packed in RELR (.relr.dyn) decoded and
+    counted as "RELR relative": an even word is one address, an odd one a bitmap of the next 63."""
+    counts = {}
+    for m in re.finditer(r"\s(R_X86_64_\w+|R_AARCH64_\w+)\s", subprocess.run(
+            ["readelf", "-rW", path], capture_output=True, text=True).stdout):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    sections = subprocess.run(["readelf", "-SW", path], capture_output=True, text=True).stdout
+    relr = re.search(r"\.relr\.dyn\s+RELR\s+[0-9a-f]+\s+([0-9a-f]+)\s+([0-9a-f]+)", sections)
+    if relr:
+        with open(path, "rb") as f:
+            f.seek(int(relr.group(1), 16))
+            data = f.read(int(relr.group(2), 16))
+        packed = 0
+        for (word,) in struct.iter_unpack("<Q", data):
+            packed += 1 if word & 1 == 0 else bin(word >> 1).count("1")
+        counts["RELR relative"] = packed
+    return counts
+
+
 def elf_facts(path):
     """ELF type (DYN is position-independent), the address the program headers are mapped at in
     two runs (different addresses: ASLR moves the image), dynamic relocations by type, and
     whether the dynamic section asks for immediate binding (BIND_NOW) and packed relative
-    relocations (RELR)."""
+    relocations (RELR), and whether it has a program interpreter (a static PIE has none)."""
     header = subprocess.run(["readelf", "-h", path], capture_output=True, text=True).stdout
     kind = re.search(r"Type:\s+(\w+)", header)
-    addresses = []
-    for _ in range(2):
-        run = subprocess.run([path, "--version"], env={**os.environ, "LD_SHOW_AUXV": "1"},
-                             capture_output=True, text=True)
-        m = re.search(r"AT_PHDR:\s+(0x[0-9a-f]+)", run.stdout)
-        addresses.append(m.group(1) if m else None)
-    relocations = {}
-    for m in re.finditer(r"\s(R_X86_64_\w+|R_AARCH64_\w+)\s", subprocess.run(
-            ["readelf", "-rW", path], capture_output=True, text=True).stdout):
-        relocations[m.group(1)] = relocations.get(m.group(1), 0) + 1
+    addresses = [image_address(path) for _ in range(2)]
     dynamic = subprocess.run(["readelf", "-dW", path], capture_output=True, text=True).stdout
+    programs = subprocess.run(["readelf", "-lW", path], capture_output=True, text=True).stdout
     relr = re.search(r"\(RELRSZ\)\s+(\d+)", dynamic)
-    return {"type": kind.group(1) if kind else "?", "addresses": addresses, "relocations": relocations,
+    return {"type": kind.group(1) if kind else "?", "addresses": addresses, "relocations": relocations(path),
             "bind_now": "BIND_NOW" in dynamic or re.search(r"FLAGS.*\bNOW\b", dynamic) is not None,
-            "relr_bytes": int(relr.group(1)) if relr else 0}
+            "relr_bytes": int(relr.group(1)) if relr else 0, "interpreter": "INTERP" in programs,
+            "relro": "GNU_RELRO" in programs}
 
 
 def swift_facts(path):
@@ -138,8 +178,7 @@ def swift_facts(path):
     `_RegexParser`, see FolioText's `containsBytes`)."""
     sections = subprocess.run(["readelf", "-SW", path], capture_output=True, text=True).stdout
     found = re.search(r"swift5_protocol_conformances\s+\w+\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)", sections)
-    relocations = len(re.findall(r"^\s*[0-9a-f]+\s+[0-9a-f]+\s+R_", subprocess.run(
-        ["readelf", "-rW", path], capture_output=True, text=True).stdout, re.M))
+    relocations_ = sum(relocations(path).values())
     symbols = subprocess.run(["nm", path], capture_output=True, text=True).stdout
     foundation = {}
     for module in ("Foundation", "FoundationEssentials", "FoundationInternationalization",
@@ -147,7 +186,7 @@ def swift_facts(path):
         count = len(re.findall(rf"(?<!\d){len(module)}{module}", symbols))
         if count:
             foundation[module] = count
-    return {"conformances": int(found.group(1), 16) // 4 if found else 0, "relocations": relocations,
+    return {"conformances": int(found.group(1), 16) // 4 if found else 0, "relocations": relocations_,
             "foundation": foundation}
 
 
