@@ -20,13 +20,19 @@ enum ContentChecks {
                 kept.append(source)
             }
         }
-        let lookAlikes = SlugIndex(kept.map(\.item.slug))
-        // Each kept slug's question is its own; they are asked side by side like the pages.
+        let threads = kept.count < ContentLoader.parallelPages ? 1 : threads
+        let lookAlikes = SlugIndex(kept.map(\.item.slug), threads: threads)
+        // Each kept slug's question is its own; they are asked side by side like the pages,
+        // a run of them at a time with one scratch.
         var nearest = [Int?](repeating: nil, count: kept.count)
+        let run = 64
         nearest.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer               // index i writes slot i only
-            Workers.forEach(kept.count, threads: kept.count < ContentLoader.parallelPages ? 1 : threads) {
-                slots[$0] = lookAlikes.firstLookAlike($0)
+            Workers.forEach((kept.count + run - 1) / run, threads: threads) { first in
+                let scratch = SlugIndex.Scratch()
+                for index in (first * run)..<min(slots.count, (first + 1) * run) {
+                    slots[index] = lookAlikes.firstLookAlike(index, scratch: scratch)
+                }
             }
         }
         var keptIndex = 0

@@ -4,110 +4,152 @@
 /// `Suggestions.editDistance`) per node, a branch left as soon as its row has nothing within
 /// reach. `SlugIndex` asks it for look-alike candidates.
 ///
-/// Built once from the sorted sequences, so nodes sit in depth-first order and a walk reads
-/// memory mostly forwards. Nothing recurses: the walk keeps its own stack, and a row per
-/// depth is a handful of bytes, so a long query costs its length, not its square.
+/// Nodes are records (scalar, children, sequences ending there) numbered so that a node's
+/// children are one run and the runs come in depth-first order: a walk reads its labels side
+/// by side and a subtree's runs close together, not a level's width apart. Nothing recurses:
+/// the walk keeps its own stack, and a row per depth is a handful of bytes, so a long query
+/// costs its length, not its square.
 struct ScalarTrie {
-    // Nodes in breadth-first order, so a node's children are one run: firstChild[i] ..<
-    // firstChild[i + 1] (a last entry closes the run of the last node), and finding the child
-    // with a given scalar reads their labels side by side.
-    private var label: [UInt32] = []                    // per node: the scalar leading to it (root: unused)
-    private var firstChild: [Int32] = []
-    private var ends: [Int32] = []                      // per node: a sequence ending there, or -1
+    private struct Node {
+        var label: UInt32                               // the scalar leading here (root: unused)
+        var first: Int32                                // children: first ..< end
+        var end: Int32
+        var ends: Int32                                 // a sequence ending here, or -1
+    }
+    private var nodes: [Node] = []
     private var sameEnd: [Int32]                        // per sequence: the next one ending at its node
 
     /// Most edits a walk allows; a row keeps the cells within this of the diagonal.
     static var maxReach: Int { 2 }
     private static var band: Int { 2 * maxReach + 1 }
+    /// Bytes per row: the band, one more cell always over (the last cell's "above"), padding
+    /// to a word so a row moves as one `UInt64`.
+    fileprivate static var width: Int { 8 }
 
     init(_ sequences: [[UInt32]]) {
         sameEnd = [Int32](repeating: -1, count: sequences.count)
         let order = sequences.indices.sorted { sequences[$0].lexicographicallyPrecedes(sequences[$1]) }
-        var label: [UInt32] = [0], firstChild: [Int32] = [-1], nextSibling: [Int32] = [-1], ends: [Int32] = [-1]
-        // The path from the root to the last sequence inserted; a sequence shares its longest
-        // common prefix with the previous one in sorted order, so only the rest is new.
-        var path: [Int32] = [0]
-        var lastChild: [Int32] = [-1]                  // per node on the path: its last child so far
+        // At most one node per scalar, and the root.
+        let capacity = sequences.reduce(1) { $0 + $1.count }, longest = sequences.reduce(0) { max($0, $1.count) }
+        var label = [UInt32](repeating: 0, count: capacity), ends = [Int32](repeating: -1, count: capacity)
+        var firstChild = ends, nextSibling = ends, count = 1
+        // The path from the root to the last sequence inserted, and each of its nodes' last
+        // child so far; a sequence shares its longest common prefix with the previous one in
+        // sorted order, so only the rest is new.
+        var path = [Int32](repeating: 0, count: longest + 1), lastChild = [Int32](repeating: -1, count: longest + 1)
         var previous: [UInt32] = []
         for index in order {
             let s = sequences[index]
             var common = 0
             while common < s.count, common < previous.count, s[common] == previous[common] { common += 1 }
-            path.removeSubrange((common + 1)...)
-            lastChild.removeSubrange((common + 1)...)
-            for scalar in s[common...] {
-                let node = Int32(label.count)
-                label.append(scalar)
-                firstChild.append(-1)
-                nextSibling.append(-1)
-                ends.append(-1)
-                let parent = Int(path[path.count - 1]), last = lastChild[lastChild.count - 1]
+            for depth in common..<s.count {
+                let node = Int32(count), parent = Int(path[depth]), last = lastChild[depth]
+                count += 1
+                label[Int(node)] = s[depth]
                 if last < 0 { firstChild[parent] = node } else { nextSibling[Int(last)] = node }
-                lastChild[lastChild.count - 1] = node
-                path.append(node)
-                lastChild.append(-1)
+                lastChild[depth] = node
+                path[depth + 1] = node
+                lastChild[depth + 1] = -1
             }
-            let end = Int(path[path.count - 1])
+            let end = Int(path[s.count])
             sameEnd[index] = ends[end]
             ends[end] = Int32(index)
             previous = s
         }
-        // Renumber breadth-first.
-        var queue: [Int32] = [0]
-        queue.reserveCapacity(label.count)
-        var head = 0
-        self.firstChild.reserveCapacity(label.count + 1)
-        while head < queue.count {
-            let old = Int(queue[head])
-            head += 1
-            self.label.append(label[old])
-            self.ends.append(ends[old])
-            self.firstChild.append(Int32(queue.count))
-            var child = firstChild[old]
-            while child >= 0 { queue.append(child); child = nextSibling[Int(child)] }
+        // Renumber: a node's children get the next free run when the node is taken off the
+        // stack, and the first child is taken next, so runs follow each other depth first.
+        nodes = [Node](repeating: Node(label: 0, first: 0, end: 0, ends: -1), count: count)
+        nodes[0].ends = ends[0]
+        var free: Int32 = 1
+        var stack: [(old: Int32, new: Int32)] = [(0, 0)]
+        while let (old, new) = stack.popLast() {
+            let first = free, mark = stack.count
+            var child = firstChild[Int(old)]
+            while child >= 0 {
+                nodes[Int(free)] = Node(label: label[Int(child)], first: 0, end: 0, ends: ends[Int(child)])
+                stack.append((child, free))
+                free += 1
+                child = nextSibling[Int(child)]
+            }
+            nodes[Int(new)].first = first
+            nodes[Int(new)].end = free
+            stack[mark...].reverse()
         }
-        self.firstChild.append(Int32(queue.count))
+    }
+
+    /// Buffers a walk reuses: rows, the path's scalars and the stack, grown as queries need.
+    final class Scratch {
+        fileprivate var rows = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+        fileprivate var path = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
+        fileprivate var depths = 0
+        fileprivate var stack = UnsafeMutablePointer<Pending>.allocate(capacity: 64)
+        fileprivate var stackCapacity = 64
+        init() {}
+        deinit { rows.deallocate(); path.deallocate(); stack.deallocate() }
+
+        /// Rows for `depths` depths, every cell over: walks write only the band's cells, so
+        /// the cell past it stays over.
+        fileprivate func fit(_ depths: Int) {
+            guard depths > self.depths else { return }
+            rows.deallocate()
+            path.deallocate()
+            rows = .allocate(capacity: depths * ScalarTrie.width)
+            rows.initialize(repeating: UInt8(ScalarTrie.maxReach + 1), count: depths * ScalarTrie.width)
+            path = .allocate(capacity: depths)
+            self.depths = depths
+        }
+
+        /// Room for twice the stack's entries.
+        fileprivate func grow() {
+            let larger = UnsafeMutablePointer<Pending>.allocate(capacity: 2 * stackCapacity)
+            larger.moveInitialize(from: stack, count: stackCapacity)
+            stack.deallocate()
+            stack = larger
+            stackCapacity *= 2
+        }
+    }
+
+    /// A node whose children are still to be walked: its run, depth, scalar and row.
+    fileprivate struct Pending {
+        var first: Int32, end: Int32, depth: Int32, label: UInt32, row: UInt64
     }
 
     /// Appends to `found` every sequence that starts with the first `exact` scalars of `query`
-    /// and is within `reach` (≤ `maxReach`) edits of it. Returns the number of nodes walked.
+    /// and is within `reach` (≤ `maxReach`) edits of it, except those that start with the
+    /// query's first `leaving.depth` (more than `exact`) scalars, the last of them
+    /// `leaving.scalar`. Returns the number of nodes a row was made for.
     ///
     /// Row `i` of the table (trie depth `i`) keeps the cells j = i - 2 ... i + 2 only: a cell
     /// further from the diagonal is over 2 already. Cell k of a row is j = i - 2 + k, so the
     /// cell above (i - 1, j) is k + 1, the diagonal (i - 1, j - 1) is k, the left one
     /// (i, j - 1) is k - 1 and the swap's (i - 2, j - 2) is k. Rows have one more cell, always
     /// over, so the last cell's "above" needs no test.
+    ///
+    /// A child's row is made before it is kept for later, from its parent's and
+    /// grandparent's rows: only children with something within reach, and children, are
+    /// kept; when one is taken up its row is put back at its depth, where nothing above it
+    /// has been overwritten since its parent was.
     @discardableResult
-    func walk(_ query: [UInt32], exact: Int, reach: Int, into found: inout [Int32]) -> Int {
-        let m = query.count, band = Self.band, width = band + 1, over = UInt8(Self.maxReach + 1)
+    func walk(_ query: UnsafeBufferPointer<UInt32>, exact: Int, reach: Int,
+              leaving: (depth: Int, scalar: UInt32) = (-1, 0), scratch: Scratch, into found: inout [Int32]) -> Int {
+        let m = query.count, band = Self.band, width = Self.width, over = UInt8(Self.maxReach + 1)
         guard exact <= m else { return 0 }
-        // No walk goes deeper than m + 3: there every cell of the band is past the query.
-        let depths = m + Self.maxReach + 2
-        let rows = UnsafeMutablePointer<UInt8>.allocate(capacity: depths * width)
-        let path = UnsafeMutablePointer<UInt32>.allocate(capacity: depths)
-        defer { rows.deallocate(); path.deallocate() }
-        rows.initialize(repeating: over, count: depths * width)
-        for k in 0..<band where k >= Self.maxReach && k - Self.maxReach <= m { rows[k] = UInt8(k - Self.maxReach) }
-        // Counted and collected through pointers: a nested function that captured the
-        // variables would have every access checked for exclusivity at run time.
-        var walked = 0, collected: [Int32] = []
-        defer { found += collected }
-        return withUnsafeMutablePointer(to: &walked) { walked in
-        withUnsafeMutablePointer(to: &collected) { collected in
-        query.withUnsafeBufferPointer { query in
-        label.withUnsafeBufferPointer { label in
-        firstChild.withUnsafeBufferPointer { firstChild in
-            /// Row `i` for a node reached by `scalar`; whether anything in it is within reach,
-            /// after reporting the sequences that end there within reach.
-            func visit(_ node: Int, depth i: Int, _ scalar: UInt32) -> Bool {
-                walked.pointee += 1
-                path[i - 1] = scalar
-                let row = rows + i * width, up = row - width
-                let before = i > 1 ? path[i - 2] : UInt32.max, twoUp = i > 1 ? up - width : up
+        precondition(leaving.depth < 0 || leaving.depth > exact)
+        // No node deeper than m + 2 is kept: at m + 3 every cell of the band is past the query.
+        scratch.fit(m + Self.maxReach + 2)
+        let rows = scratch.rows, path = scratch.path
+        for k in 0..<band { rows[k] = k >= Self.maxReach && k - Self.maxReach <= m ? UInt8(k - Self.maxReach) : over }
+        var walked = 0
+        return nodes.withUnsafeBufferPointer { nodes in
+            let q0 = query.baseAddress!
+            /// Row `i` for a node reached by `scalar`, into `row`, from the rows above; the
+            /// least cell.
+            func row(_ row: UnsafeMutablePointer<UInt8>, depth i: Int, _ scalar: UInt32) -> UInt8 {
+                let up = row - width, before = i > 1 ? path[i - 2] : UInt32.max, twoUp = i > 1 ? up - width : up
                 var best = over, left = over
                 if i > Self.maxReach, i + Self.maxReach <= m {
                     // The usual case: every cell of the band is inside the query.
-                    let q = query.baseAddress! + (i - Self.maxReach - 1)      // q[k] is the scalar of cell k
+                    let q = q0 + (i - Self.maxReach - 1)      // q[k] is the scalar of cell k
                     for k in 0..<band {
                         var cell = min(up[k] &+ (q[k] == scalar ? 0 : 1), up[k + 1] &+ 1, left &+ 1)
                         if before == q[k], k > 0 || i > Self.maxReach + 1, scalar == q[k - 1] {
@@ -119,53 +161,73 @@ struct ScalarTrie {
                         best = min(best, cell)
                     }
                 } else {
-                for k in 0..<band {
-                    let j = i - Self.maxReach + k
-                    var cell = over
-                    if j == 0 {
-                        cell = UInt8(min(i, Self.maxReach + 1))
-                    } else if j > 0 && j <= m {
-                        let wanted = query[j - 1]
-                        cell = min(up[k] &+ (wanted == scalar ? 0 : 1), up[k + 1] &+ 1, left &+ 1)
-                        if j > 1, before == wanted, scalar == query[j - 2] { cell = min(cell, twoUp[k] &+ 1) }
-                        cell = min(cell, over)
+                    for k in 0..<band {
+                        let j = i - Self.maxReach + k
+                        var cell = over
+                        if j == 0 {
+                            cell = UInt8(min(i, Self.maxReach + 1))
+                        } else if j > 0 && j <= m {
+                            let wanted = q0[j - 1]
+                            cell = min(up[k] &+ (wanted == scalar ? 0 : 1), up[k + 1] &+ 1, left &+ 1)
+                            if j > 1, before == wanted, scalar == q0[j - 2] { cell = min(cell, twoUp[k] &+ 1) }
+                            cell = min(cell, over)
+                        }
+                        row[k] = cell
+                        left = cell
+                        best = min(best, cell)
                     }
-                    row[k] = cell
-                    left = cell
-                    best = min(best, cell)
                 }
-                }
-                guard Int(best) <= reach else { return false }
+                return best
+            }
+            /// Reports the sequences ending at `node` when its row says they are within reach.
+            func collect(_ node: Node, _ row: UnsafeMutablePointer<UInt8>, depth i: Int) {
                 let k = m - i + Self.maxReach
-                if k >= 0, k < band, Int(row[k]) <= reach {
-                    var end = ends[node]
-                    while end >= 0 { collected.pointee.append(end); end = sameEnd[Int(end)] }
-                }
-                return true
+                guard node.ends >= 0, k >= 0, k < band, Int(row[k]) <= reach else { return }
+                var end = node.ends
+                while end >= 0 { found.append(end); end = sameEnd[Int(end)] }
             }
             // Along the query first: only the child with the query's next scalar.
-            var start = 0
+            var start = nodes[0]
             for i in 0..<exact {
-                let scalar = query[i], last = Int(firstChild[start + 1])
-                var child = Int(firstChild[start])
-                while child < last, label[child] != scalar { child += 1 }
-                guard child < last, visit(child, depth: i + 1, scalar) else { return walked.pointee }
-                start = child
+                let scalar = q0[i], last = Int(start.end)
+                var child = Int(start.first)
+                while child < last, nodes[child].label != scalar { child += 1 }
+                guard child < last else { return walked }
+                let node = nodes[child], here = rows + (i + 1) * width
+                path[i] = scalar
+                walked += 1
+                guard Int(row(here, depth: i + 1, scalar)) <= reach else { return walked }
+                collect(node, here, depth: i + 1)
+                start = node
             }
-            // Then depth first: a node's row is made when it is taken off the stack, over its
-            // parent's and grandparent's, which nothing deeper has overwritten yet.
-            var stack: [(node: Int32, depth: Int32)] = []
-            stack.reserveCapacity(64)
-            for child in firstChild[start]..<firstChild[start + 1] { stack.append((child, Int32(exact + 1))) }
-            while let (node, depth) = stack.popLast() {
-                guard visit(Int(node), depth: Int(depth), label[Int(node)]) else { continue }
-                for child in firstChild[Int(node)]..<firstChild[Int(node) + 1] { stack.append((child, depth + 1)) }
+            // Then depth first, a node's children made side by side.
+            var stack = scratch.stack, count = 0
+            var first = Int(start.first), end = Int(start.end), depth = exact
+            while true {
+                let here = rows + (depth + 1) * width
+                var child = end
+                while child > first {
+                    child -= 1
+                    let node = nodes[child]
+                    walked += 1
+                    guard Int(row(here, depth: depth + 1, node.label)) <= reach else { continue }
+                    // Its diagonal cell is 0 only on the query's own path.
+                    if depth + 1 == leaving.depth, node.label == leaving.scalar, here[Self.maxReach] == 0 { continue }
+                    collect(node, here, depth: depth + 1)
+                    if node.first < node.end {
+                        if count == scratch.stackCapacity { scratch.grow(); stack = scratch.stack }
+                        stack[count] = Pending(first: node.first, end: node.end, depth: Int32(depth + 1), label: node.label,
+                                               row: UnsafeRawPointer(here).loadUnaligned(as: UInt64.self))
+                        count += 1
+                    }
+                }
+                guard count > 0 else { return walked }
+                count -= 1
+                let next = stack[count]
+                (first, end, depth) = (Int(next.first), Int(next.end), Int(next.depth))
+                UnsafeMutableRawPointer(rows + depth * width).storeBytes(of: next.row, as: UInt64.self)
+                path[depth - 1] = next.label
             }
-            return walked.pointee
-        }
-        }
-        }
-        }
         }
     }
 }

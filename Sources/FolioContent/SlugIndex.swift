@@ -1,3 +1,5 @@
+import FolioPOSIX
+
 /// Finds, for each slug of a list, the first earlier slug that `Suggestions.slugsLookAlike`
 /// pairs with it, without comparing every pair (loading 10,000 items did n²/2 edit distances).
 ///
@@ -27,54 +29,118 @@
 /// other's walks, as they are each other's likely look-alikes.
 struct SlugIndex {
     private let slugs: [String]
-    private var firstSquashed: [String: Int] = [:]      // squashed slug → first slug with it
-    private let forward: ScalarTrie
-    private let backward: ScalarTrie
-    private let heads: ScalarTrie
+    private var sameSquashed: [Int32]                   // per slug: the first slug squashed alike, if earlier, or -1
+    private var scalars: [UInt32] = []                  // every slug's scalars, one after the other
+    private var starts: [Int32] = [0]                   // slug i's scalars: starts[i] ..< starts[i + 1]
+    private var forward: ScalarTrie
+    private var backward: ScalarTrie
+    private var heads: ScalarTrie
 
     /// The tail of a slug of `n` ≥ 8 scalars.
     private static func tail(_ n: Int) -> Int { max(2, (n - 4) / 3) }
 
-    /// The first `head` scalars reversed, then the rest: a slug's middle comes first.
-    private static func headFirst(_ s: [UInt32], head: Int) -> [UInt32] { s[..<head].reversed() + s[head...] }
+    /// Between a head and the rest in the heads trie: no scalar is this.
+    private static let cut: UInt32 = 0x11_0000
 
-    init(_ slugs: [String]) {
+    /// The first `head` scalars reversed, the cut, then the rest: a slug's middle comes first.
+    private static func headFirst(_ s: [UInt32], head: Int) -> [UInt32] { s[..<head].reversed() + [cut] + s[head...] }
+
+    /// `threads`: how many threads build the three tries (side by side).
+    init(_ slugs: [String], threads: Int = 1) {
         self.slugs = slugs
+        var firstSquashed: [String: Int32] = [:]         // squashed slug → first slug with it
+        sameSquashed = [Int32](repeating: -1, count: slugs.count)
         for (index, slug) in slugs.enumerated() {
             let key = Suggestions.squashed(slug)
-            if firstSquashed[key] == nil { firstSquashed[key] = index }
+            if let first = firstSquashed[key] { sameSquashed[index] = first } else { firstSquashed[key] = Int32(index) }
         }
         let scalars = slugs.map { $0.unicodeScalars.map(\.value) }
-        forward = ScalarTrie(scalars)
-        backward = ScalarTrie(scalars.map { $0.reversed() })
-        heads = ScalarTrie(scalars.map { $0.count < 8 ? [] : Self.headFirst($0, head: $0.count - Self.tail($0.count) - 1) })
+        self.scalars.reserveCapacity(scalars.reduce(0) { $0 + $1.count })
+        starts.reserveCapacity(slugs.count + 1)
+        for s in scalars {
+            self.scalars += s
+            starts.append(Int32(self.scalars.count))
+        }
+        var built = [ScalarTrie?](repeating: nil, count: 3)
+        built.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer               // index i writes slot i only
+            Workers.forEach(3, threads: threads) { which in
+                switch which {
+                case 0: slots[0] = ScalarTrie(scalars)
+                case 1: slots[1] = ScalarTrie(scalars.map { $0.reversed() })
+                default: slots[2] = ScalarTrie(scalars.map {
+                    $0.count < 8 ? [] : Self.headFirst($0, head: $0.count - Self.tail($0.count) - 1)
+                })
+                }
+            }
+        }
+        (forward, backward, heads) = (built[0]!, built[1]!, built[2]!)
+    }
+
+    /// What a query reuses from one to the next: one per thread.
+    final class Scratch {
+        fileprivate let walk = ScalarTrie.Scratch()
+        fileprivate var found: [Int32] = []
+        fileprivate var turned = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)   // a query turned (below)
+        fileprivate var capacity = 0
+        init() {}
+        deinit { turned.deallocate() }
     }
 
     /// The index of the first slug before `index` that looks like the slug at `index`, if any.
-    /// `visits`, when given, is increased by the trie nodes the walks computed a row for.
-    func firstLookAlike(_ index: Int, visits: UnsafeMutablePointer<Int>? = nil) -> Int? {
+    /// `visits`, when given, is increased by the trie nodes the walks made a row for.
+    func firstLookAlike(_ index: Int, scratch: Scratch = Scratch(), visits: UnsafeMutablePointer<Int>? = nil) -> Int? {
         let slug = slugs[index]
-        var found: [Int32] = []
-        if let first = firstSquashed[Suggestions.squashed(slug)], first < index { found.append(Int32(first)) }
-        let query = slug.unicodeScalars.map(\.value), m = query.count
+        var found = scratch.found
+        scratch.found = []                                  // one owner, so appending never copies
+        defer {
+            found.removeAll(keepingCapacity: true)
+            scratch.found = found
+        }
+        if sameSquashed[index] >= 0 { found.append(sameSquashed[index]) }
+        let start = Int(starts[index]), m = Int(starts[index + 1]) - start
         var walked = 0
-        if m >= 10 {
-            walked += forward.walk(query, exact: 2, reach: 2, into: &found)
-            walked += backward.walk(query.reversed(), exact: Self.tail(m - 2), reach: 2, into: &found)
-            // The query's head lengths m - t(n) - 1 - e (n = m - 2 ... m + 2, e = -1 ... 1),
-            // each with the shortest middle n - t(n) - 4 of the pairs it serves.
-            var exact = [Int](repeating: .max, count: m + 1)
-            for n in (m - 2)...(m + 2) {
-                let t = Self.tail(n)
-                for e in -1...1 { exact[m - t - 1 - e] = min(exact[m - t - 1 - e], n - t - 4) }
+        if scratch.capacity < m {
+            scratch.turned.deallocate()
+            scratch.turned = .allocate(capacity: m + 1)
+            scratch.capacity = m
+        }
+        scalars.withUnsafeBufferPointer { all in
+            let slugScalars = UnsafeBufferPointer(rebasing: all[start..<(start + m)]), s = slugScalars.baseAddress!
+            /// `body` over the slug's first `head` scalars reversed, then (`cut`) the cut, then
+            /// the rest.
+            func turned(_ head: Int, cut: Bool = false, _ body: (UnsafeBufferPointer<UInt32>) -> Int) -> Int {
+                let out = scratch.turned, rest = cut ? head + 1 : head
+                for k in 0..<head { out[k] = s[head - 1 - k] }
+                if cut { out[head] = Self.cut }
+                for k in head..<m { out[rest - head + k] = s[k] }
+                return body(UnsafeBufferPointer(start: out, count: rest - head + m))
             }
-            for (length, exact) in exact.enumerated() where exact < .max {
-                walked += heads.walk(Self.headFirst(query, head: length), exact: exact, reach: 2, into: &found)
+            if m >= 10 {
+                walked += forward.walk(slugScalars, exact: 2, reach: 2, scratch: scratch.walk, into: &found)
+                walked += turned(m) { backward.walk($0, exact: Self.tail(m - 2), reach: 2, scratch: scratch.walk, into: &found) }
+                // The query's head lengths m - t(n) - 1 - e (n = m - 2 ... m + 2, e = -1 ... 1),
+                // each with the shortest middle n - t(n) - 4 of the pairs it serves.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: m + 1) { exact in
+                    exact.initialize(repeating: .max)
+                    for n in (m - 2)...(m + 2) {
+                        let t = Self.tail(n)
+                        for e in -1...1 { exact[m - t - 1 - e] = min(exact[m - t - 1 - e], n - t - 4) }
+                    }
+                    // A slug whose head is the query's has its first two scalars: the forward
+                    // walk finds it if it is near at all, so this walk leaves it at the cut.
+                    for length in 0...m where exact[length] < .max {
+                        walked += turned(length, cut: true) {
+                            heads.walk($0, exact: exact[length], reach: 2, leaving: (length + 1, Self.cut),
+                                       scratch: scratch.walk, into: &found)
+                        }
+                    }
+                }
+            } else if m >= 4 {
+                let c = (max(m - 1, 4) - 1) / 2
+                walked += forward.walk(slugScalars, exact: c, reach: 1, scratch: scratch.walk, into: &found)
+                walked += turned(m) { backward.walk($0, exact: c, reach: 1, scratch: scratch.walk, into: &found) }
             }
-        } else if m >= 4 {
-            let c = (max(m - 1, 4) - 1) / 2
-            walked += forward.walk(query, exact: c, reach: 1, into: &found)
-            walked += backward.walk(query.reversed(), exact: c, reach: 1, into: &found)
         }
         visits?.pointee += walked
         found.sort()

@@ -14,44 +14,57 @@ public enum Workers {
     }
 
     /// Calls `body(i)` for every i in 0..<count, on up to `threads` threads (the caller's
-    /// own among them). Thread t takes i = t, t + threads, ..., so neighbouring indices run
-    /// side by side. Falls back to the caller's thread alone when a thread cannot be started
-    /// (what a thread did not get to runs on the caller's).
+    /// own among them). Threads take the next few indices in turn until none are left, so
+    /// one that is slowed (a busy core, a slow file) leaves more to the others. Falls back
+    /// to the caller's thread alone when no thread can be started.
     public static func forEach(_ count: Int, threads: Int = available, _ body: @escaping @Sendable (Int) -> Void) {
         let threads = max(1, min(threads, count))
         guard threads > 1 else {
             for index in 0..<count { body(index) }
             return
         }
+        // Small turns balance the threads; a few dozen per thread keep the lock out of the way.
+        let work = Work(count: count, turn: max(1, count / (threads * 32)), body: body)
         var started: [pthread_t] = []
-        var leftOver: [Int] = []                            // lanes whose thread did not start
-        for lane in 1..<threads {
-            let job = Unmanaged.passRetained(Lane(lane: lane, step: threads, count: count, body: body))
+        for _ in 1..<threads {
+            let job = Unmanaged.passRetained(work)
             var thread = pthread_t()
             if pthread_create(&thread, nil, { raw in
-                let job = Unmanaged<Lane>.fromOpaque(raw!).takeRetainedValue()
-                job.run()
+                let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
+                work.run()
                 return nil
             }, job.toOpaque()) == 0 {
                 started.append(thread)
             } else {
                 job.release()
-                leftOver.append(lane)
             }
         }
-        Lane(lane: 0, step: threads, count: count, body: body).run()
-        for lane in leftOver { Lane(lane: lane, step: threads, count: count, body: body).run() }
+        work.run()
         for thread in started { pthread_join(thread, nil) }
     }
 
-    private final class Lane: @unchecked Sendable {
-        let lane: Int, step: Int, count: Int, body: @Sendable (Int) -> Void
-        init(lane: Int, step: Int, count: Int, body: @escaping @Sendable (Int) -> Void) {
-            (self.lane, self.step, self.count, self.body) = (lane, step, count, body)
+    /// The indices left, handed out a turn at a time under a lock.
+    private final class Work: @unchecked Sendable {
+        let count: Int, turn: Int, body: @Sendable (Int) -> Void
+        private var next = 0
+        private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+        init(count: Int, turn: Int, body: @escaping @Sendable (Int) -> Void) {
+            (self.count, self.turn, self.body) = (count, turn, body)
+            lock.initialize(to: pthread_mutex_t())
+            pthread_mutex_init(lock, nil)
         }
+        deinit { pthread_mutex_destroy(lock); lock.deallocate() }
+
         func run() {
-            var index = lane
-            while index < count { body(index); index += step }
+            while true {
+                pthread_mutex_lock(lock)
+                let first = next
+                next = min(count, next + turn)
+                pthread_mutex_unlock(lock)
+                guard first < count else { return }
+                for index in first..<min(count, first + turn) { body(index) }
+            }
         }
     }
 }
