@@ -16,6 +16,7 @@ import Glibc
 struct BrowseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "browse",
+        _superCommandName: "folio",
         abstract: "Open the portfolio browser (the default command).",
         discussion: """
         Opens a full-screen browser with five sections: About, Services, Case studies, Stack \

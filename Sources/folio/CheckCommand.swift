@@ -4,6 +4,7 @@ import FolioContent
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
+        _superCommandName: "folio",
         abstract: "Validate the portfolio's content and report problems like a compiler.",
         discussion: """
         Loads every file under the content directory (profile.md, stack.yml or stack.toml, \

@@ -7,6 +7,7 @@ import Glibc
 struct EnquireCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enquire",
+        _superCommandName: "folio",
         abstract: "Save one enquiry to the outbox without the interactive composer.",
         discussion: """
         The enquiry is validated as in the composer, built as one RFC 5322 message \

@@ -41,6 +41,7 @@ import FolioContent
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
+        _superCommandName: "folio",
         abstract: "Print the whole portfolio as JSON.",
         discussion: """
         Prints the loaded portfolio (profile, services, case studies, stack groups and \

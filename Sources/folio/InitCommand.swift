@@ -4,6 +4,7 @@ import FolioContent
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
+        _superCommandName: "folio",
         abstract: "Start a portfolio: write a small, valid one to edit.",
         discussion: """
         Writes four files under DIR (default: the current directory), each commented so it \

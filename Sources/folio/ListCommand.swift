@@ -10,6 +10,7 @@ struct ListCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "list",
+        _superCommandName: "folio",
         abstract: "List services, case studies or stack tags as plain text.",
         discussion: """
         Prints one line per service or case study (slug, then title; case studies add \

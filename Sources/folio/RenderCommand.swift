@@ -14,6 +14,7 @@ import FolioText
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
+        _superCommandName: "folio",
         abstract: "Print the screen the browser would show, as text.",
         discussion: """
         Runs the browser's own state machine and views without a terminal: starts at ITEM \

@@ -6,6 +6,7 @@ import FolioSearch
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
+        _superCommandName: "folio",
         abstract: "Search tags, item titles and page text the way the / prompt does.",
         discussion: """
         Ranks everything the / prompt finds for QUERY, best first: stack tags, then the \\

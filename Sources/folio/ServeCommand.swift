@@ -8,6 +8,7 @@ import Glibc
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
+        _superCommandName: "folio",
         abstract: "Serve the portfolio over SSH (runs folio-serve; see folio serve --help).",
         discussion: """
         Options: --listen 0.0.0.0:2222, --host-key PATH, --content DIR, --outbox DIR, \

@@ -5,6 +5,7 @@ import FolioCore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
+        _superCommandName: "folio",
         abstract: "Print a service, case study or stack tag (or everything) as plain text.",
         discussion: """
         Prints the same text the browser's detail pane shows, without colour, wrapped to the \

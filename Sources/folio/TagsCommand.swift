@@ -7,6 +7,7 @@ import FolioSearch
 struct TagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tags",
+        _superCommandName: "folio",
         abstract: "Search the stack tags (then item titles and text) the way the / prompt does.",
         discussion: """
         Ranks the stack tags against QUERY and prints the matches best first, then the \

@@ -126,6 +126,26 @@ class ArgumentParserTests(unittest.TestCase):
         self.assertIn("Error: --idle-timeout: expected seconds", result.stderr)
         self.assertIn("found `soon`", result.stderr)
 
+    def test_a_command_parsed_on_its_own_still_reads_as_part_of_folio(self):
+        """A top-level command is parsed without the tree when it can be; anything only the
+        tree understands (--version, completion scripts, help, errors) still gets the tree's answer."""
+        result = folio("render", "--version")
+        self.assertEqual((result.returncode, result.stdout), (0, "0.1.0\n"))
+        result = folio("render", "--generate-completion-script", "bash")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("__folio_cursor_index_in_current_word", result.stdout)
+        result = folio("render", "--bogus")
+        self.assertEqual(result.returncode, 64)
+        self.assertIn("Usage: folio render [<ITEM>]", result.stderr)
+        self.assertIn("See 'folio render --help' for more information.", result.stderr)
+        help_text = folio("render", "--help").stdout
+        self.assertIn("USAGE: folio render [<ITEM>]", help_text)
+        self.assertEqual(folio("help", "render").stdout, help_text)
+        self.assertIn("See 'folio help <subcommand>' for detailed help.", folio("--help").stdout)
+        result = folio("help")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("SUBCOMMANDS:", result.stdout)
+
 
 @unittest.skipUnless(os.access(BIN, os.X_OK), f"no folio binary at {BIN}; run swift build")
 class ExportTests(unittest.TestCase):
