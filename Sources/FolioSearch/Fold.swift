@@ -73,11 +73,28 @@ enum Fold {
 
     /// Folds a whole string (for tests and for comparing names).
     static func string(_ s: String) -> String {
+        if let folded = ascii(s) { return folded }
         var out: [UInt32] = []
         for ch in s { append(ch, to: &out) }
         var result = ""
         result.unicodeScalars.append(contentsOf: out.compactMap { Unicode.Scalar($0) })
         return result
+    }
+
+    /// An ASCII string folded by byte, as `append(_:to:)` folds it by character (a CR LF pair is
+    /// one character, one space); nil at the first byte that is not ASCII. Tag names, aliases
+    /// and titles nearly always are ASCII, and breaking them into characters cost ten times more.
+    private static func ascii(_ s: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var afterCR = false
+        for b in s.utf8 {
+            guard b < 0x80 else { return nil }
+            defer { afterCR = b == 0x0D }
+            if b == 0x0A && afterCR { continue }
+            bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : (0x09 ... 0x0D).contains(b) ? 0x20 : b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
