@@ -4,10 +4,9 @@ struct FieldReader {
     let path: String
     private(set) var diagnostics: [Diagnostic] = []
     private var entries: [FMEntry] = []
-    /// Each entry's key lowercased, once: every field asked for compares against all of them.
-    private var loweredKeys: [String] = []
-    /// Whether a field asked for matched each entry (parallel to `entries`): the rest are unknown keys.
-    private var used: [Bool] = []
+    /// Each entry's key lowercased, once (every field asked for compares against all of them),
+    /// and whether a field asked for matched it (the rest are unknown keys); parallel to `entries`.
+    private var keys: [(lowered: String, used: Bool)] = []
 
     /// False when the front matter is there but is not a mapping (already an error).
     private(set) var isMapping = true
@@ -20,8 +19,7 @@ struct FieldReader {
         guard let root else { return }
         if case .map(let entries) = root.value {
             self.entries = entries
-            loweredKeys = entries.map { $0.key.lowercased() }
-            used = Array(repeating: false, count: entries.count)
+            keys = entries.map { ($0.key.lowercased(), false) }
         } else if !root.isNull {
             isMapping = false
             error(root.position, "front matter must be a mapping of keys to values, not \(root.kindDescription)")
@@ -42,8 +40,8 @@ struct FieldReader {
     mutating func entry(_ keys: [String]) -> FMEntry? {
         assert(keys.allSatisfy { $0 == $0.lowercased() }, "field names are given in lowercase")
         var first: Int?
-        for index in entries.indices where Self.isOne(of: keys, loweredKeys[index]) {
-            used[index] = true
+        for index in entries.indices where Self.isOne(of: keys, self.keys[index].lowered) {
+            self.keys[index].used = true
             guard let firstIndex = first else { first = index; continue }
             let (extra, kept) = (entries[index], entries[firstIndex])
             warning(extra.keyPosition, "'\(extra.key)' repeats '\(kept.key)' (line \(kept.keyPosition.line)); using '\(kept.key)'")
@@ -53,7 +51,7 @@ struct FieldReader {
 
     /// Whether a key (or a synonym) is present with a non-null value.
     func has(_ keys: String...) -> Bool {
-        entries.indices.contains { Self.isOne(of: keys, loweredKeys[$0]) && !entries[$0].value.isNull }
+        entries.indices.contains { Self.isOne(of: keys, self.keys[$0].lowered) && !entries[$0].value.isNull }
     }
 
     /// One to three names: a scan beats hashing.
@@ -105,6 +103,7 @@ struct FieldReader {
             return nil
         }
         var values: [(value: String, position: SourcePosition)] = []
+        values.reserveCapacity(nodes.count)
         for node in nodes {
             guard case .scalar(let text, _) = node.value, !node.isNull else {
                 error(node.position, "each entry of '\(entry.key)' must be text, not \(node.kindDescription)")
@@ -148,7 +147,7 @@ struct FieldReader {
     /// Warns about every key not read so far, except `quiet` ones (other tools' keys that
     /// folio has no use for), suggesting the nearest known key.
     mutating func warnUnknownKeys(known: [String], quiet: Set<String>) {
-        for index in entries.indices where !used[index] && !quiet.contains(loweredKeys[index]) {
+        for index in entries.indices where !keys[index].used && !quiet.contains(keys[index].lowered) {
             let entry = entries[index]
             if let guess = Suggestions.closest(to: entry.key, in: known) {
                 warning(entry.keyPosition, "unknown key '\(entry.key)'; did you mean '\(guess)'?")
@@ -167,9 +166,23 @@ extension FMNode {
 }
 
 extension String {
+    /// The text without leading and trailing spaces and tabs, as Characters see them: on bytes,
+    /// unless a non-ASCII scalar borders a trimmed run (a combining mark makes one Character of
+    /// the space before it, a prepended mark of the space after it).
     var trimmingSpaces: Substring {
-        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
-        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
-        return self[start..<max(start, end)]
+        let utf8 = self.utf8
+        func blank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, blank(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, blank(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        let startTouchesNonASCII = start > utf8.startIndex && start < utf8.endIndex && utf8[start] >= 0x80
+        let endTouchesNonASCII = end < utf8.endIndex && end > utf8.startIndex && utf8[utf8.index(before: end)] >= 0x80
+        guard startTouchesNonASCII || endTouchesNonASCII else { return self[start..<end] }
+        let first = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        let last = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? first
+        return self[first..<max(first, last)]
     }
+
+    /// Whether the text is only spaces and tabs (or empty): `trimmingSpaces.isEmpty`, on bytes.
+    var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 }

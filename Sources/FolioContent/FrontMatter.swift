@@ -18,34 +18,54 @@ enum FrontMatter {
 
     static func split(_ text: String) -> Result<SplitDocument, SourceProblem> {
         if text.utf8.first == UInt8(ascii: "{") { return splitJSON(text) }
-        var text = text
-        return text.withUTF8 { bytes in
-            let firstEnd = lineEnd(bytes, from: 0)
-            let format: FrontMatterFormat
-            switch fence(bytes[0..<firstEnd]) {
-            case UInt8(ascii: "-")?: format = .yaml
-            case UInt8(ascii: "+")?: format = .toml
-            default:
-                return .success(SplitDocument(format: nil, frontMatter: "", frontMatterFirstLine: 1, body: body(bytes, from: 0)))
-            }
-            var start = firstEnd
-            while start < bytes.count {
-                start += 1                                       // past the "\n"
-                let end = lineEnd(bytes, from: start)
-                let mark = fence(bytes[start..<end])
-                if mark == (format == .yaml ? UInt8(ascii: "-") : UInt8(ascii: "+")) || (format == .yaml && mark == UInt8(ascii: ".")) {
-                    let open = firstEnd + 1
-                    // Lines 1..<close joined by "\n" is the text between the fences.
-                    let frontMatter = start > open ? String(decoding: UnsafeBufferPointer(rebasing: bytes[open..<(start - 1)]), as: UTF8.self) : ""
-                    return .success(SplitDocument(format: format, frontMatter: frontMatter, frontMatterFirstLine: 2,
-                                                  body: body(bytes, from: min(end + 1, bytes.count))))
-                }
-                start = end
-            }
-            let fenceText = format == .yaml ? "---" : "+++"
+        var bytes = text
+        guard let cut = bytes.withUTF8(fences) else {
+            return .success(SplitDocument(format: nil, frontMatter: "", frontMatterFirstLine: 1, body: body(text, from: 0)))
+        }
+        guard let close = cut.close else {
+            let fenceText = cut.format == .yaml ? "---" : "+++"
             return .failure(SourceProblem(position: .start, message:
                 "unterminated front matter: the '\(fenceText)' on line 1 has no closing '\(fenceText)' line"))
         }
+        // Lines 1..<close joined by "\n" is the text between the fences.
+        let frontMatter = close.start > cut.open ? String(text[index(text, cut.open)..<index(text, close.start - 1)]) : ""
+        return .success(SplitDocument(format: cut.format, frontMatter: frontMatter, frontMatterFirstLine: 2,
+                                      body: body(text, from: close.next)))
+    }
+
+    /// Where the fences are, in bytes: the opening fence's format and the offset after its line,
+    /// and the closing fence's line start and the offset after its line, when there is one.
+    private struct Fences {
+        var format: FrontMatterFormat
+        var open: Int
+        var close: (start: Int, next: Int)?
+    }
+
+    /// nil when the first line is no fence.
+    private static func fences(_ bytes: UnsafeBufferPointer<UInt8>) -> Fences? {
+        let firstEnd = lineEnd(bytes, from: 0)
+        let format: FrontMatterFormat
+        switch fence(bytes[0..<firstEnd]) {
+        case UInt8(ascii: "-")?: format = .yaml
+        case UInt8(ascii: "+")?: format = .toml
+        default: return nil
+        }
+        var start = firstEnd
+        while start < bytes.count {
+            start += 1                                       // past the "\n"
+            let end = lineEnd(bytes, from: start)
+            let mark = fence(bytes[start..<end])
+            if mark == (format == .yaml ? UInt8(ascii: "-") : UInt8(ascii: "+")) || (format == .yaml && mark == UInt8(ascii: ".")) {
+                return Fences(format: format, open: firstEnd + 1, close: (start, min(end + 1, bytes.count)))
+            }
+            start = end
+        }
+        return Fences(format: format, open: firstEnd + 1, close: nil)
+    }
+
+    /// The index of UTF-8 offset `offset` (constant time in a native string).
+    private static func index(_ text: String, _ offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
     }
 
     /// Parses split front matter into a root node; nil when there is none or it is empty.
@@ -64,12 +84,10 @@ enum FrontMatter {
             return .failure(SourceProblem(position: .start, message:
                 "unterminated front matter: the '{' on line 1 has no matching '}'"))
         }
-        var text = text
-        return text.withUTF8 { bytes in
-            let end = lineEnd(bytes, from: length)
-            return .success(SplitDocument(format: .json, frontMatter: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self),
-                                          frontMatterFirstLine: 1, body: body(bytes, from: min(end + 1, bytes.count))))
-        }
+        var bytes = text
+        let next = bytes.withUTF8 { min(lineEnd($0, from: length) + 1, $0.count) }
+        return .success(SplitDocument(format: .json, frontMatter: String(text[..<index(text, length)]), frontMatterFirstLine: 1,
+                                      body: body(text, from: next)))
     }
 
     /// Offset of the "\n" ending the line that starts at `start`, or the end of the text.
@@ -96,29 +114,31 @@ enum FrontMatter {
         return byte
     }
 
-    /// The body from byte `start`, without the blank lines that usually follow the closing
-    /// fence, and without trailing whitespace.
-    private static func body(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
-        // Drop leading lines of only spaces and tabs (the last line has no "\n").
-        var start = start
-        while true {
-            var index = start
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-            if index == bytes.count { return "" }
-            guard bytes[index] == 0x0A else { break }
-            start = index + 1
+    /// The body from UTF-8 offset `start`, without the blank lines that usually follow the
+    /// closing fence, and without trailing whitespace.
+    private static func body(_ text: String, from start: Int) -> String {
+        var bytes = text
+        let (start, end): (Int, Int?) = bytes.withUTF8 { bytes in
+            // Drop leading lines of only spaces and tabs (the last line has no "\n").
+            var start = start
+            while true {
+                var index = start
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+                if index == bytes.count { return (start, start) }
+                guard bytes[index] == 0x0A else { break }
+                start = index + 1
+            }
+            // Trailing whitespace as `Character.isWhitespace` sees it: ASCII whitespace decides
+            // by bytes when ASCII precedes it; a non-ASCII last scalar (U+00A0, a combining mark
+            // after a space, a prepended mark before one) goes to the Character walk (nil).
+            var end = bytes.count
+            while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+            return (start, end > start && bytes[end - 1] >= 0x80 ? nil : end)
         }
-        // Trailing whitespace as `Character.isWhitespace` sees it: ASCII whitespace decides by
-        // bytes when ASCII precedes it; a non-ASCII last scalar (U+00A0, a combining mark after
-        // a space, a prepended mark before one) goes to the Character walk.
-        var end = bytes.count
-        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
-        if end > start, bytes[end - 1] >= 0x80 {
-            var result = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-            while let last = result.last, last.isWhitespace { result.removeLast() }
-            return result
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        if let end { return end == start ? "" : String(text[index(text, start)..<index(text, end)]) }
+        var result = String(text[index(text, start)...])
+        while let last = result.last, last.isWhitespace { result.removeLast() }
+        return result
     }
 
     /// Tab, line feed, vertical tab, form feed, carriage return and space: the ASCII scalars

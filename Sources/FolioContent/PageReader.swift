@@ -75,7 +75,7 @@ enum PageReader {
         fields.warnUnknownKeys(known: itemKeys, quiet: quietKeys)
         if title == nil, fields.isMapping, !fields.has("title") {
             fields.error(root?.position ?? .start, "missing 'title' in front matter")
-        } else if let title, title.value.trimmingSpaces.isEmpty {
+        } else if let title, title.value.isBlank {
             fields.error(title.position, "'title' is empty")
         }
         guard let title, !fields.hasErrors else { return nil }
@@ -111,7 +111,7 @@ enum PageReader {
         var fields = FieldReader(root: root, path: path)
         defer { diagnostics += fields.diagnostics }
         if let name = fields.string("name", "title") {
-            if name.value.trimmingSpaces.isEmpty { fields.error(name.position, "'name' is empty") }
+            if name.value.isBlank { fields.error(name.position, "'name' is empty") }
             else { profile.name = name.value }
         } else if fields.isMapping, !fields.has("name", "title") {
             fields.error(root?.position ?? .start, "missing 'name' in the profile's front matter")
@@ -142,44 +142,43 @@ enum Slug {
         return slug.unicodeScalars.allSatisfy(isSlugScalar)
     }
 
-    /// A file name made into a slug: lowercased, other characters become '-'.
+    /// A file name made into a slug: lowercased, other characters become '-'. On bytes: Unicode
+    /// lowercasing goes first (it can make ASCII of other letters: the Kelvin sign becomes 'k'),
+    /// then every byte of a non-ASCII scalar is a non-slug byte, and a run of them makes one '-'
+    /// as the scalar did.
     static func fromFileName(_ name: String) -> String {
-        name.utf8.allSatisfy { $0 < 0x80 } ? fromASCIIFileName(name) : fromScalarFileName(name)
+        var lowered = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.lowercased()
+        let count = lowered.utf8.count
+        return lowered.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: max(count, 4)) { out in
+                var end = 0
+                for byte in bytes {
+                    let lower = (0x41...0x5A).contains(byte) ? byte + 32 : byte
+                    if isSlugByte(lower) { out[end] = lower; end += 1 }
+                    else if end == 0 || out[end - 1] != UInt8(ascii: "-") { out[end] = UInt8(ascii: "-"); end += 1 }
+                }
+                var start = 0
+                while start < end, out[start] == UInt8(ascii: "-") || out[start] == UInt8(ascii: ".") || out[start] == UInt8(ascii: "_") {
+                    start += 1
+                }
+                while end > start, out[end - 1] == UInt8(ascii: "-") { end -= 1 }
+                if start == end {
+                    for (index, byte) in "page".utf8.enumerated() { out[index] = byte }
+                    return 4
+                }
+                for index in start..<end { out[index - start] = out[index] }
+                return end - start
+            }
+        }
     }
 
-    /// `fromFileName` of an ASCII name, on bytes (what nearly every file is called).
-    static func fromASCIIFileName(_ name: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(name.utf8.count)
-        for byte in name.utf8 {
-            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-            if isSlugByte(lower) { out.append(lower) }
-            else if out.last != UInt8(ascii: "-") { out.append(UInt8(ascii: "-")) }
-        }
-        let start = out.firstIndex { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "_") } ?? out.endIndex
-        var end = out.endIndex
-        while end > start, out[end - 1] == UInt8(ascii: "-") { end -= 1 }
-        return start == end ? "page" : String(decoding: out[start..<end], as: UTF8.self)
-    }
-
-    /// `fromFileName` by Unicode scalars, after Unicode lowercasing (which can make ASCII of
-    /// other letters: the Kelvin sign becomes 'k').
-    static func fromScalarFileName(_ name: String) -> String {
-        var out = ""
-        for scalar in name.lowercased().unicodeScalars {
-            if isSlugScalar(scalar) { out.unicodeScalars.append(scalar) }
-            else if !out.hasSuffix("-") { out += "-" }
-        }
-        while out.hasPrefix("-") || out.hasPrefix(".") || out.hasPrefix("_") { out.removeFirst() }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "page" : out
+    /// Lowercase ASCII letters, digits, '-', '_' and '.'.
+    private static func isSlugByte(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
     }
 
     private static func isSlugScalar(_ s: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "_" || s == "."
-    }
-
-    private static func isSlugByte(_ b: UInt8) -> Bool {
-        isSlugScalar(Unicode.Scalar(b))
     }
 }

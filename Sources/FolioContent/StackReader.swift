@@ -65,7 +65,7 @@ enum StackReader {
         builder.open(group: groupName)
         for tagNode in tagNodes {
             switch tagNode.value {
-            case .scalar(let text, _) where !tagNode.isNull && !text.trimmingSpaces.isEmpty:
+            case .scalar(let text, _) where !tagNode.isNull && !text.isBlank:
                 builder.add(tag: text, aliases: [], at: tagNode.position, fields: &fields)
             case .map(let tagFields):
                 readTagMapping(tagFields, at: tagNode.position, into: &builder, fields: &fields)

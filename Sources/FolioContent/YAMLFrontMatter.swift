@@ -13,16 +13,23 @@ enum YAMLFrontMatter {
         return text.withUTF8 { read($0, shift: firstLine - 1) }
     }
 
-    /// An open list or mapping. Its finished items wait on the reader's shared `items` stack
-    /// (a mapping's on `entries`) from `start` on, and move into one array when it closes.
+    /// An open list or mapping: its items so far, and for a mapping the key awaiting its value.
     private struct Frame {
         var position: SourcePosition
         var isMap: Bool
-        var start: Int
+        var items: [FMNode] = []
+        var entries: [FMEntry] = []
         var pendingKey: (String, SourcePosition)?
         /// A mapping's keys once it has more than `scannedKeys` of them; below that a scan of
         /// its entries finds a repeated key sooner than hashing.
         var keys: [String: SourcePosition]?
+
+        init(position: SourcePosition, isMap: Bool) {
+            self.position = position
+            self.isMap = isMap
+            // Room for a page's usual handful, so most containers allocate once.
+            if isMap { entries.reserveCapacity(8) } else { items.reserveCapacity(8) }
+        }
     }
 
     private static let scannedKeys = 16
@@ -37,11 +44,7 @@ enum YAMLFrontMatter {
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
         var stack: [Frame] = []
-        var items: [FMNode] = []
-        var entries: [FMEntry] = []
         stack.reserveCapacity(8)
-        items.reserveCapacity(16)
-        entries.reserveCapacity(16)
         var root: FMNode?
         var documents = 0
         var lines: YAMLHints.Lines?
@@ -81,21 +84,15 @@ enum YAMLFrontMatter {
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMap = event.type == YAML_MAPPING_START_EVENT
                 anchor = isMap ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-                if anchor == nil, let top = stack.last, top.isMap, top.pendingKey == nil {
+                if anchor == nil, let last = stack.indices.last, stack[last].isMap, stack[last].pendingKey == nil {
                     return .failure(SourceProblem(position: at, message:
                         "front matter keys must be plain text, not \(isMap ? "a mapping" : "a list")"))
                 }
                 if stack.count + 1 > FrontMatter.maxDepth { return .failure(FrontMatter.tooDeep(at: at)) }
-                if anchor == nil { stack.append(Frame(position: at, isMap: isMap, start: isMap ? entries.count : items.count)) }
+                if anchor == nil { stack.append(Frame(position: at, isMap: isMap)) }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                if frame.isMap {
-                    finished = FMNode(value: .map(Array(entries[frame.start...])), position: frame.position)
-                    entries.removeSubrange(frame.start...)
-                } else {
-                    finished = FMNode(value: .list(Array(items[frame.start...])), position: frame.position)
-                    items.removeSubrange(frame.start...)
-                }
+                finished = FMNode(value: frame.isMap ? .map(frame.entries) : .list(frame.items), position: frame.position)
             default:
                 break
             }
@@ -109,13 +106,13 @@ enum YAMLFrontMatter {
                 continue
             }
             if !stack[last].isMap {
-                items.append(node)
+                stack[last].items.append(node)
             } else if let (key, keyAt) = stack[last].pendingKey {
-                entries.append(FMEntry(key: key, keyPosition: keyAt, value: node))
+                stack[last].entries.append(FMEntry(key: key, keyPosition: keyAt, value: node))
                 stack[last].pendingKey = nil
             } else {
                 guard case .scalar(let key, _) = node.value else { continue }   // containers refused above
-                if let first = firstPosition(of: key, at: node.position, in: &stack[last], entries: entries) {
+                if let first = firstPosition(of: key, at: node.position, in: &stack[last]) {
                     return .failure(SourceProblem(position: node.position, message:
                         "duplicate key '\(key)' in front matter (first at \(first.line):\(first.column))"))
                 }
@@ -124,16 +121,13 @@ enum YAMLFrontMatter {
         }
     }
 
-    /// Where `key` first appeared in the mapping `frame` (whose earlier entries are
-    /// `entries[frame.start...]`, all complete when a key arrives), if it did; records the key.
-    private static func firstPosition(of key: String, at position: SourcePosition, in frame: inout Frame,
-                                      entries: [FMEntry]) -> SourcePosition? {
+    /// Where `key` first appeared in the mapping `frame` (whose entries are all complete when a
+    /// key arrives), if it did; records the key.
+    private static func firstPosition(of key: String, at position: SourcePosition, in frame: inout Frame) -> SourcePosition? {
         if frame.keys == nil {
-            if entries.count - frame.start < scannedKeys {
-                return entries[frame.start...].first { $0.key == key }?.keyPosition
-            }
+            if frame.entries.count < scannedKeys { return frame.entries.first { $0.key == key }?.keyPosition }
             var keys: [String: SourcePosition] = [:]
-            for entry in entries[frame.start...] { keys[entry.key] = entry.keyPosition }
+            for entry in frame.entries { keys[entry.key] = entry.keyPosition }
             frame.keys = keys
         }
         if let first = frame.keys?[key] { return first }

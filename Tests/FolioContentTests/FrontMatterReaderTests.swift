@@ -1,9 +1,9 @@
 import Testing
 @testable import FolioContent
 
-/// The YAML reader keeps items and entries on shared stacks and finds repeated keys by a scan
-/// (small mappings) or a table (large ones); the page's bytes go to libyaml without a copy.
-/// These pin the trees, positions and messages that path gives.
+/// The YAML reader finds repeated keys by a scan (small mappings) or a table (large ones), and
+/// the page's bytes go to libyaml without a copy; the split, the slugs of file names and the
+/// trimming of spaces work on bytes. These pin the trees, positions, messages and texts.
 @Suite struct FrontMatterReaderTests {
     /// A tree as text: `"x"` or `x` (quoted or plain) at line:column, `[…]`, `{key@l:c: …}`.
     static func show(_ node: FMNode?) -> String {
@@ -103,19 +103,52 @@ import Testing
         }
     }
 
-    @Test func asciiFileNamesMakeTheSlugsOfTheScalarWalk() {
-        var state: UInt64 = 5
+    /// The scalar walk `Slug.fromFileName` had before it worked on bytes.
+    static func scalarSlug(_ name: String) -> String {
+        func isSlugScalar(_ s: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "_" || s == "."
+        }
+        var out = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if isSlugScalar(scalar) { out.unicodeScalars.append(scalar) }
+            else if !out.hasSuffix("-") { out += "-" }
+        }
+        while out.hasPrefix("-") || out.hasPrefix(".") || out.hasPrefix("_") { out.removeFirst() }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "page" : out
+    }
+
+    static func random(_ alphabet: [String], seed: UInt64, count: Int, length: Int) -> [String] {
+        var state = seed
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(bound))
         }
-        let alphabet = Array("aZ09-_. .~+Kk").map(String.init)
-        for _ in 0..<5_000 {
-            let name = (0..<next(9)).map { _ in alphabet[next(alphabet.count)] }.joined()
-            #expect(Slug.fromASCIIFileName(name) == Slug.fromScalarFileName(name), "\(name.debugDescription)")
+        return (0..<count).map { _ in (0..<next(length)).map { _ in alphabet[next(alphabet.count)] }.joined() }
+    }
+
+    @Test func fileNamesMakeTheSlugsOfTheScalarWalk() {
+        let alphabet = Array("aZ09-_. .~+Kké日ßİ\u{212A}\u{301}Σ").map(String.init)
+        for name in Self.random(alphabet, seed: 5, count: 5_000, length: 9) {
+            #expect(Slug.fromFileName(name) == Self.scalarSlug(name), "\(name.debugDescription)")
         }
         #expect(Slug.fromFileName("Hello World!.md") == "hello-world-.md")
         #expect(Slug.fromFileName("--._") == "page")
         #expect(Slug.fromFileName("\u{212A}elvin") == "kelvin")   // the Kelvin sign lowercases to ASCII
+        #expect(Slug.fromFileName("Café Crème") == "caf-cr-me")
+    }
+
+    @Test func spacesTrimAsCharactersSeeThem() {
+        func reference(_ text: String) -> Substring {
+            let start = text.firstIndex { $0 != " " && $0 != "\t" } ?? text.endIndex
+            let end = text.lastIndex { $0 != " " && $0 != "\t" }.map { text.index(after: $0) } ?? start
+            return text[start..<max(start, end)]
+        }
+        let alphabet = [" ", "\t", "x", "5", "-", "é", "\u{301}", "\u{600}", "\u{a0}", "日"]
+        for text in Self.random(alphabet, seed: 9, count: 5_000, length: 7) {
+            #expect(text.trimmingSpaces == reference(text), "\(text.debugDescription)")
+            #expect(text.isBlank == reference(text).isEmpty, "\(text.debugDescription)")
+        }
+        #expect(" \u{301}x ".trimmingSpaces == " \u{301}x" && "\t 42 ".trimmingSpaces == "42")
     }
 }
