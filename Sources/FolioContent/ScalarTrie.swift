@@ -28,7 +28,19 @@ struct ScalarTrie {
 
     init(_ sequences: [[UInt32]]) {
         sameEnd = [Int32](repeating: -1, count: sequences.count)
-        let order = sequences.indices.sorted { sequences[$0].lexicographicallyPrecedes(sequences[$1]) }
+        // Sorted as by `lexicographicallyPrecedes`, compared through buffer pointers (cheaper).
+        let order = sequences.withUnsafeBufferPointer { all in
+            all.indices.sorted { a, b in
+                all[a].withUnsafeBufferPointer { x in
+                    all[b].withUnsafeBufferPointer { y in
+                        let n = min(x.count, y.count)
+                        var k = 0
+                        while k < n, x[k] == y[k] { k += 1 }
+                        return k < n ? x[k] < y[k] : x.count < y.count
+                    }
+                }
+            }
+        }
         // At most one node per scalar, and the root.
         let capacity = sequences.reduce(1) { $0 + $1.count }, longest = sequences.reduce(0) { max($0, $1.count) }
         var label = [UInt32](repeating: 0, count: capacity), ends = [Int32](repeating: -1, count: capacity)
@@ -58,23 +70,27 @@ struct ScalarTrie {
         }
         // Renumber: a node's children get the next free run when the node is taken off the
         // stack, and the first child is taken next, so runs follow each other depth first.
-        nodes = [Node](repeating: Node(label: 0, first: 0, end: 0, ends: -1), count: count)
-        nodes[0].ends = ends[0]
+        // The stack holds new numbers, `old` their first numbers.
+        var built = [Node](repeating: Node(label: 0, first: 0, end: 0, ends: -1), count: count)
+        built[0].ends = ends[0]
+        var old = [Int32](repeating: 0, count: count)
         var free: Int32 = 1
-        var stack: [(old: Int32, new: Int32)] = [(0, 0)]
-        while let (old, new) = stack.popLast() {
-            let first = free, mark = stack.count
-            var child = firstChild[Int(old)]
+        var stack: [Int32] = [0]
+        while let new = stack.popLast() {
+            let first = free
+            var child = firstChild[Int(old[Int(new)])]
             while child >= 0 {
-                nodes[Int(free)] = Node(label: label[Int(child)], first: 0, end: 0, ends: ends[Int(child)])
-                stack.append((child, free))
+                built[Int(free)] = Node(label: label[Int(child)], first: 0, end: 0, ends: ends[Int(child)])
+                old[Int(free)] = child
                 free += 1
                 child = nextSibling[Int(child)]
             }
-            nodes[Int(new)].first = first
-            nodes[Int(new)].end = free
-            stack[mark...].reverse()
+            built[Int(new)].first = first
+            built[Int(new)].end = free
+            var next = free
+            while next > first { next -= 1; stack.append(next) }   // the first child on top
         }
+        nodes = built
     }
 
     /// Buffers a walk reuses: rows, the path's scalars and the stack, grown as queries need.
