@@ -39,6 +39,11 @@ class KioskFromTheFirstMoment(unittest.TestCase):
         pid, master = pty.fork()
         if pid == 0:
             try:
+                # Default dispositions, whatever the test runner inherited: a shell without job
+                # control starts background jobs with SIGQUIT ignored, and an ignored signal
+                # stays ignored across exec, which would pass for folio's own doing.
+                for sig in (signal.SIGQUIT, signal.SIGTSTP):
+                    signal.signal(sig, signal.SIG_DFL)
                 os.execv(FOLIO_BIN, [FOLIO_BIN, *args])
             finally:
                 os._exit(127)
