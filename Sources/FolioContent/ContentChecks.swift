@@ -3,25 +3,27 @@ import FolioPOSIX
 /// Checks across files: slugs unique and not confusingly alike, tags in the stack file.
 enum ContentChecks {
     /// Drops (with an error) any item whose slug an earlier one took, and warns about
-    /// slugs that look alike.
-    static func uniqueSlugs(_ sources: [ItemSource], threads: Int = 1,
-                            into diagnostics: inout [Diagnostic]) -> [ItemSource] {
+    /// slugs that look alike. Works on indices and removes in place: no item is copied.
+    static func uniqueSlugs(_ sources: inout [ItemSource], threads: Int = 1,
+                            into diagnostics: inout [Diagnostic]) {
         // First the slugs that stay (a duplicate is never compared), then the diagnostics in
         // the order of the files, each look-alike against the first kept slug before it.
-        var kept: [ItemSource] = []
+        var kept: [Int] = []                          // indices into sources
         var keptBySlug: [String: Int] = [:]
-        var firstUser: [Int?] = []                    // per source: the kept item whose slug it repeats
-        for source in sources {
-            if let first = keptBySlug[source.item.slug] {
-                firstUser.append(first)
+        var firstUser = [Int?](repeating: nil, count: sources.count)   // the kept index whose slug it repeats
+        kept.reserveCapacity(sources.count)
+        keptBySlug.reserveCapacity(sources.count)
+        for index in sources.indices {
+            let slug = sources[index].item.slug
+            if let first = keptBySlug[slug] {
+                firstUser[index] = first
             } else {
-                firstUser.append(nil)
-                keptBySlug[source.item.slug] = kept.count
-                kept.append(source)
+                keptBySlug[slug] = kept.count
+                kept.append(index)
             }
         }
         let threads = kept.count < ContentLoader.parallelPages ? 1 : threads
-        let lookAlikes = SlugIndex(kept.map(\.item.slug), threads: threads)
+        let lookAlikes = SlugIndex(kept.map { sources[$0].item.slug }, threads: threads)
         // Each kept slug's question is its own; they are asked side by side like the pages,
         // a run of them at a time with one scratch.
         var nearest = [Int?](repeating: nil, count: kept.count)
@@ -36,21 +38,26 @@ enum ContentChecks {
             }
         }
         var keptIndex = 0
-        for (source, first) in zip(sources, firstUser) {
-            let item = source.item, at = source.slugPosition
-            if let first {
+        for index in sources.indices {
+            let at = sources[index].slugPosition
+            if let first = firstUser[index] {
+                let item = sources[index].item, firstPath = sources[kept[first]].item.path
                 diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, message:
-                    "duplicate slug '\(item.slug)': \(kept[first].item.path) already uses it; this file is skipped"))
+                    "duplicate slug '\(item.slug)': \(firstPath) already uses it; this file is skipped"))
                 continue
             }
             if let near = nearest[keptIndex] {
-                let slug = kept[near].item.slug, path = kept[near].item.path
+                let item = sources[index].item, other = sources[kept[near]].item
                 diagnostics.append(Diagnostic(path: item.path, line: at.line, column: at.column, severity: .warning, message:
-                    "slug '\(item.slug)' is close to '\(slug)' (\(path)); did you mean '\(slug)'?"))
+                    "slug '\(item.slug)' is close to '\(other.slug)' (\(other.path)); did you mean '\(other.slug)'?"))
             }
             keptIndex += 1
         }
-        return kept
+        // The duplicates leave; the kept ones move down in order.
+        if kept.count < sources.count {
+            for (slot, index) in kept.enumerated() where slot != index { sources.swapAt(slot, index) }
+            sources.removeLast(sources.count - kept.count)
+        }
     }
 
     /// Tags as the stack file spells them: any case of a tag's name or of one of its aliases

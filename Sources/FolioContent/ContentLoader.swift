@@ -66,23 +66,37 @@ public enum ContentLoader {
             diagnostics.append(Diagnostic(path: profilePath, severity: .warning, message:
                 "no 'email': the contact form is off and the Contact section shows your links instead; add 'email: you@example.com'"))
         }
-        sources = ContentChecks.uniqueSlugs(sources, threads: threads, into: &diagnostics)
+        ContentChecks.uniqueSlugs(&sources, threads: threads, into: &diagnostics)
         if let stack {
             let stackFile = stackNames[0], stackIndex = StackIndex(stack)
             profile.tags = ContentChecks.resolveTags(profile.tags, positions: profileTagPositions, path: profile.path,
                                                      stack: stack, index: stackIndex, stackFile: stackFile,
                                                      into: &diagnostics)
-            for index in sources.indices {
-                sources[index].item.tags = ContentChecks.resolveTags(
-                    sources[index].item.tags, positions: sources[index].tagPositions, path: sources[index].item.path,
-                    stack: stack, index: stackIndex, stackFile: stackFile, into: &diagnostics)
+            // Side by side like the pages: item i's tags and diagnostics in slot i.
+            var found = [[Diagnostic]](repeating: [], count: sources.count)
+            sources.withUnsafeMutableBufferPointer { items in
+                found.withUnsafeMutableBufferPointer { slots in
+                    nonisolated(unsafe) let items = items, slots = slots    // index i touches slot i only
+                    Workers.forEach(items.count, threads: items.count < parallelPages ? 1 : threads) { index in
+                        items[index].item.tags = ContentChecks.resolveTags(
+                            items[index].item.tags, positions: items[index].tagPositions, path: items[index].item.path,
+                            stack: stack, index: stackIndex, stackFile: stackFile, into: &slots[index])
+                    }
+                }
             }
+            for more in found where !more.isEmpty { diagnostics += more }
         }
 
-        let items = sources.map(\.item).sorted(by: displayOrder)
+        var services: [Item] = [], caseStudies: [Item] = []
+        let order = displayOrder(sources)
+        for index in order {
+            var item = Item.moved
+            swap(&item, &sources[index].item)
+            if item.kind == .service { services.append(item) } else { caseStudies.append(item) }
+        }
         return Portfolio(profile: profile,
-                         services: items.filter { $0.kind == .service },
-                         caseStudies: items.filter { $0.kind == .caseStudy },
+                         services: services,
+                         caseStudies: caseStudies,
                          stack: stack ?? Stack(),
                          diagnostics: diagnostics.sorted(by: Diagnostic.ordered),
                          introductions: introductions)
@@ -122,11 +136,13 @@ public enum ContentLoader {
                 slots[index] = (source, found)
             }
         }
+        // Each page's item is moved out of its slot (no copy of its strings), so the loader
+        // does not retain and release every field of every item once more.
         var sources: [ItemSource] = []
         sources.reserveCapacity(pages.count)
-        for (source, found) in read {
-            diagnostics += found
-            if let source { sources.append(source) }
+        for index in read.indices {
+            diagnostics += read[index].diagnostics
+            if let source = read[index].source.take() { sources.append(source) }
         }
         return (sources, walk.introduction.flatMap { PageReader.introduction(at: $0, into: &diagnostics) })
     }
@@ -147,11 +163,28 @@ public enum ContentLoader {
         }
     }
 
-    /// Order first (0 means unset and sorts last, as Hugo's weight does), then title.
-    static func displayOrder(_ a: Item, _ b: Item) -> Bool {
-        let ka = a.order == 0 ? Int.max : a.order, kb = b.order == 0 ? Int.max : b.order
-        if ka != kb { return ka < kb }
-        if a.title.lowercased() != b.title.lowercased() { return a.title.lowercased() < b.title.lowercased() }
-        return a.slug < b.slug
+    /// The sources' indices in display order: order first (0 means unset and sorts last, as
+    /// Hugo's weight does), then title ignoring case, then slug. The indices are sorted, not the
+    /// items; the orders sit in a plain array, and a title is lowercased once, only if its
+    /// order is shared (the comparison gets that far).
+    static func displayOrder(_ sources: [ItemSource]) -> [Int] {
+        let orders = sources.map { $0.item.order == 0 ? Int.max : $0.item.order }
+        var counts: [Int: Int] = [:]
+        for order in orders { counts[order, default: 0] += 1 }
+        let titles = sources.indices.map { counts[orders[$0]]! > 1 ? sources[$0].item.title.lowercased() : "" }
+        return orders.withUnsafeBufferPointer { orders in
+            titles.withUnsafeBufferPointer { titles in
+                sources.indices.sorted { a, b in
+                    if orders[a] != orders[b] { return orders[a] < orders[b] }
+                    if titles[a] != titles[b] { return titles[a] < titles[b] }
+                    return sources[a].item.slug < sources[b].item.slug
+                }
+            }
+        }
     }
+}
+
+extension Item {
+    /// What stays in a source whose item was moved out: nothing to retain or release.
+    static let moved = Item(kind: .service, slug: "", title: "", summary: "")
 }
