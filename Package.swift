@@ -34,6 +34,8 @@ let package = Package(
             name: "CLibYAML",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // libyaml parsers kept per thread across parses (pthread key), reset between them.
+        .target(name: "CFolioYAML", dependencies: ["CLibYAML"]),
         // C shim for ncurses macros (A_BOLD, getmaxyx, mouse masks) Swift cannot import.
         // tinfo by name: Debian's libncursesw.so is a linker script that adds it, but the
         // release build links libncursesw.a (static PIE, scripts/release-flags), which does not.
@@ -52,7 +54,7 @@ let package = Package(
         .target(name: "FolioText", dependencies: ["CCmarkGFM"]),
         .target(
             name: "FolioContent",
-            dependencies: ["FolioText", "FolioPOSIX", "CLibYAML"]
+            dependencies: ["FolioText", "FolioPOSIX", "CLibYAML", "CFolioYAML"]
         ),
         // FolioSession for its MonotonicClock (the forwarder's deadlines).
         .target(name: "FolioOutbox", dependencies: ["FolioText", "FolioSession", "FolioPOSIX"]),

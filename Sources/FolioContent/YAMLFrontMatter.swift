@@ -1,3 +1,4 @@
+import CFolioYAML
 import CLibYAML
 
 /// YAML front matter and YAML config files, read from libyaml's event stream into the neutral
@@ -36,13 +37,13 @@ enum YAMLFrontMatter {
 
     /// `shift` lines are added to every position, so they are file positions.
     private static func read(_ buffer: UnsafeBufferPointer<UInt8>, shift: Int) -> Result<FMNode?, SourceProblem> {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+        // The thread's kept parser (CFolioYAML): no 64 KiB of buffers set up and freed per page.
+        guard let parser = folio_yaml_parser_take()?.assumingMemoryBound(to: yaml_parser_t.self) else {
             return .failure(SourceProblem(position: .start, message: "malformed YAML front matter: out of memory"))
         }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        defer { folio_yaml_parser_give_back(parser) }
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
         var stack: [Frame] = []
         stack.reserveCapacity(8)
         var root: FMNode?
@@ -50,8 +51,8 @@ enum YAMLFrontMatter {
         var lines: YAMLHints.Lines?
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                return .failure(YAMLHints.problem(parser, bytes: buffer, shift: shift))
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                return .failure(YAMLHints.problem(parser.pointee, bytes: buffer, shift: shift))
             }
             defer { yaml_event_delete(&event) }
             let at = position(event.start_mark, shift: shift)
