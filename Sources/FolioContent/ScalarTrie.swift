@@ -22,8 +22,8 @@ struct ScalarTrie {
     /// Most edits a walk allows; a row keeps the cells within this of the diagonal.
     static var maxReach: Int { 2 }
     private static var band: Int { 2 * maxReach + 1 }
-    /// Bytes per row: the band, one more cell always over (the last cell's "above"), padding
-    /// to a word so a row moves as one `UInt64`.
+    /// Bytes per row: the band, one more cell always over (the last cell's "above"), the
+    /// row's least cell, padding to a word so a row moves as one `UInt64`.
     fileprivate static var width: Int { 8 }
 
     init(_ sequences: [[UInt32]]) {
@@ -97,11 +97,12 @@ struct ScalarTrie {
     final class Scratch {
         fileprivate var rows = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
         fileprivate var path = UnsafeMutablePointer<UInt32>.allocate(capacity: 0)
+        fileprivate var near = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
         fileprivate var depths = 0
         fileprivate var stack = UnsafeMutablePointer<Pending>.allocate(capacity: 64)
         fileprivate var stackCapacity = 64
         init() {}
-        deinit { rows.deallocate(); path.deallocate(); stack.deallocate() }
+        deinit { rows.deallocate(); path.deallocate(); near.deallocate(); stack.deallocate() }
 
         /// Rows for `depths` depths, every cell over: walks write only the band's cells, so
         /// the cell past it stays over.
@@ -109,9 +110,11 @@ struct ScalarTrie {
             guard depths > self.depths else { return }
             rows.deallocate()
             path.deallocate()
+            near.deallocate()
             rows = .allocate(capacity: depths * ScalarTrie.width)
             rows.initialize(repeating: UInt8(ScalarTrie.maxReach + 1), count: depths * ScalarTrie.width)
             path = .allocate(capacity: depths)
+            near = .allocate(capacity: depths)
             self.depths = depths
         }
 
@@ -133,18 +136,24 @@ struct ScalarTrie {
     /// Appends to `found` every sequence that starts with the first `exact` scalars of `query`
     /// and is within `reach` (≤ `maxReach`) edits of it, except those that start with the
     /// query's first `leaving.depth` (more than `exact`) scalars, the last of them
-    /// `leaving.scalar`. Returns the number of nodes a row was made for.
+    /// `leaving.scalar`. Returns the number of rows made (one a node, or one for the siblings
+    /// that share theirs).
     ///
     /// Row `i` of the table (trie depth `i`) keeps the cells j = i - 2 ... i + 2 only: a cell
     /// further from the diagonal is over 2 already. Cell k of a row is j = i - 2 + k, so the
     /// cell above (i - 1, j) is k + 1, the diagonal (i - 1, j - 1) is k, the left one
     /// (i, j - 1) is k - 1 and the swap's (i - 2, j - 2) is k. Rows have one more cell, always
-    /// over, so the last cell's "above" needs no test.
+    /// over, so the last cell's "above" needs no test, then the row's least cell.
     ///
-    /// A child's row is made before it is kept for later, from its parent's and
-    /// grandparent's rows: only children with something within reach, and children, are
-    /// kept; when one is taken up its row is put back at its depth, where nothing above it
-    /// has been overwritten since its parent was.
+    /// Along the query's first `exact` scalars the rows are known: the query's first i
+    /// scalars against its first j are |i - j| apart. Then a child's row is made before it is
+    /// kept for later, from its parent's and grandparent's rows: only children with something
+    /// within reach, and children, are kept; when one is taken up its row is put back at its
+    /// depth, where nothing above it has been overwritten since its parent was. A child's row
+    /// depends on its scalar only where the scalar is one of the six that the row's cells and
+    /// swaps read (the query's i - 4 ... i + 1 at depth i): the children with any other scalar
+    /// all get the same row, made once, and when nothing in the parent's row is under `reach`
+    /// they have nothing within reach (every cell adds an edit) and get none.
     @discardableResult
     func walk(_ query: UnsafeBufferPointer<UInt32>, exact: Int, reach: Int,
               leaving: (depth: Int, scalar: UInt32) = (-1, 0), scratch: Scratch, into found: inout [Int32]) -> Int {
@@ -153,52 +162,74 @@ struct ScalarTrie {
         precondition(leaving.depth < 0 || leaving.depth > exact)
         // No node deeper than m + 2 is kept: at m + 3 every cell of the band is past the query.
         scratch.fit(m + Self.maxReach + 2)
-        let rows = scratch.rows, path = scratch.path
-        for k in 0..<band { rows[k] = k >= Self.maxReach && k - Self.maxReach <= m ? UInt8(k - Self.maxReach) : over }
+        let rows = scratch.rows, path = scratch.path, near = scratch.near, least = Self.band + 1
+        /// Row `i` of the node the query's first `i` scalars lead to.
+        func alongQuery(_ i: Int) {
+            for k in 0..<band {
+                let j = i - Self.maxReach + k
+                rows[i * width + k] = j < 0 || j > m ? over : UInt8(abs(k - Self.maxReach))
+            }
+            rows[i * width + least] = 0
+        }
+        alongQuery(0)
         var walked = 0
         return nodes.withUnsafeBufferPointer { nodes in
             let q0 = query.baseAddress!
             /// Row `i` for a node reached by `scalar`, into `row`, from the rows above; the
             /// least cell.
-            func row(_ row: UnsafeMutablePointer<UInt8>, depth i: Int, _ scalar: UInt32) -> UInt8 {
+            @inline(__always) func row(_ row: UnsafeMutablePointer<UInt8>, depth i: Int, _ scalar: UInt32) -> UInt8 {
                 let up = row - width, before = i > 1 ? path[i - 2] : UInt32.max, twoUp = i > 1 ? up - width : up
-                var best = over, left = over
-                if i > Self.maxReach, i + Self.maxReach <= m {
-                    // The usual case: every cell of the band is inside the query.
-                    let q = q0 + (i - Self.maxReach - 1)      // q[k] is the scalar of cell k
-                    for k in 0..<band {
-                        var cell = min(up[k] &+ (q[k] == scalar ? 0 : 1), up[k + 1] &+ 1, left &+ 1)
-                        if before == q[k], k > 0 || i > Self.maxReach + 1, scalar == q[k - 1] {
-                            cell = min(cell, twoUp[k] &+ 1)
-                        }
-                        cell = min(cell, over)
-                        row[k] = cell
-                        left = cell
-                        best = min(best, cell)
-                    }
-                } else {
-                    for k in 0..<band {
-                        let j = i - Self.maxReach + k
-                        var cell = over
-                        if j == 0 {
-                            cell = UInt8(min(i, Self.maxReach + 1))
-                        } else if j > 0 && j <= m {
-                            let wanted = q0[j - 1]
-                            cell = min(up[k] &+ (wanted == scalar ? 0 : 1), up[k + 1] &+ 1, left &+ 1)
-                            if j > 1, before == wanted, scalar == q0[j - 2] { cell = min(cell, twoUp[k] &+ 1) }
-                            cell = min(cell, over)
-                        }
-                        row[k] = cell
-                        left = cell
-                        best = min(best, cell)
-                    }
+                if i > Self.maxReach + 1, i + Self.maxReach <= m {
+                    // The usual case: every cell of the band and of the swaps is inside the
+                    // query. q[k] is the scalar of cell k; a swap into cell k needs the
+                    // scalar to be q[k - 1] and the one before it q[k]. Unrolled: as a loop the
+                    // queries took 6% more instructions.
+                    let q = q0 + (i - Self.maxReach - 1)
+                    let e0 = q[-1] == scalar, e1 = q[0] == scalar, e2 = q[1] == scalar, e3 = q[2] == scalar
+                    let e4 = q[3] == scalar, e5 = q[4] == scalar
+                    var c0 = min(up[0] &+ (e1 ? 0 : 1), up[1] &+ 1)
+                    if e0, before == q[0] { c0 = min(c0, twoUp[0] &+ 1) }
+                    c0 = min(c0, over)
+                    var c1 = min(up[1] &+ (e2 ? 0 : 1), up[2] &+ 1, c0 &+ 1)
+                    if e1, before == q[1] { c1 = min(c1, twoUp[1] &+ 1) }
+                    c1 = min(c1, over)
+                    var c2 = min(up[2] &+ (e3 ? 0 : 1), up[3] &+ 1, c1 &+ 1)
+                    if e2, before == q[2] { c2 = min(c2, twoUp[2] &+ 1) }
+                    c2 = min(c2, over)
+                    var c3 = min(up[3] &+ (e4 ? 0 : 1), up[4] &+ 1, c2 &+ 1)
+                    if e3, before == q[3] { c3 = min(c3, twoUp[3] &+ 1) }
+                    c3 = min(c3, over)
+                    var c4 = min(up[4] &+ (e5 ? 0 : 1), up[5] &+ 1, c3 &+ 1)
+                    if e4, before == q[4] { c4 = min(c4, twoUp[4] &+ 1) }
+                    c4 = min(c4, over)
+                    let best = min(c0, c1, c2, c3, c4)
+                    let cells = UInt64(c0) | UInt64(c1) << 8 | UInt64(c2) << 16 | UInt64(c3) << 24 | UInt64(c4) << 32
+                    UnsafeMutableRawPointer(row).storeBytes(of: cells | UInt64(over) << 40 | UInt64(best) << 48, as: UInt64.self)
+                    return best
                 }
+                var best = over, left = over
+                for k in 0..<band {
+                    let j = i - Self.maxReach + k
+                    var cell = over
+                    if j == 0 {
+                        cell = UInt8(min(i, Self.maxReach + 1))
+                    } else if j > 0 && j <= m {
+                        let wanted = q0[j - 1]
+                        cell = min(up[k] &+ (wanted == scalar ? 0 : 1), up[k + 1] &+ 1, left &+ 1)
+                        if j > 1, before == wanted, scalar == q0[j - 2] { cell = min(cell, twoUp[k] &+ 1) }
+                        cell = min(cell, over)
+                    }
+                    row[k] = cell
+                    left = cell
+                    best = min(best, cell)
+                }
+                row[least] = best
                 return best
             }
-            /// Reports the sequences ending at `node` when its row says they are within reach.
+            /// Reports the sequences ending at `node` (some do) when its row says they are within reach.
             func collect(_ node: Node, _ row: UnsafeMutablePointer<UInt8>, depth i: Int) {
                 let k = m - i + Self.maxReach
-                guard node.ends >= 0, k >= 0, k < band, Int(row[k]) <= reach else { return }
+                guard k >= 0, k < band, Int(row[k]) <= reach else { return }
                 var end = node.ends
                 while end >= 0 { found.append(end); end = sameEnd[Int(end)] }
             }
@@ -209,30 +240,59 @@ struct ScalarTrie {
                 var child = Int(start.first)
                 while child < last, nodes[child].label != scalar { child += 1 }
                 guard child < last else { return walked }
-                let node = nodes[child], here = rows + (i + 1) * width
+                let node = nodes[child]
                 path[i] = scalar
-                walked += 1
-                guard Int(row(here, depth: i + 1, scalar)) <= reach else { return walked }
-                collect(node, here, depth: i + 1)
+                alongQuery(i + 1)
+                if node.ends >= 0 { collect(node, rows + (i + 1) * width, depth: i + 1) }
                 start = node
             }
             // Then depth first, a node's children made side by side.
             var stack = scratch.stack, count = 0
             var first = Int(start.first), end = Int(start.end), depth = exact
+            var nearMade = exact                            // near[i] is set for exact < i ≤ nearMade
             while true {
-                let here = rows + (depth + 1) * width
+                let i = depth + 1, here = rows + i * width
+                if i > nearMade {
+                    // A bit per scalar (& 63) of the six a row at depth i reads.
+                    var bits: UInt64 = 0
+                    for k in max(0, i - 4)..<max(max(0, i - 4), min(m, i + 2)) { bits |= 1 &<< UInt64(q0[k] & 63) }
+                    near[i] = bits
+                    nearMade = i
+                }
+                let bits = near[i], tight = Int(here[least - width]) >= reach
+                var shared: UInt64 = 0, made = false
                 var child = end
                 while child > first {
                     child -= 1
                     let node = nodes[child]
-                    walked += 1
-                    guard Int(row(here, depth: depth + 1, node.label)) <= reach else { continue }
+                    var own = false
+                    if bits & (1 &<< UInt64(node.label & 63)) != 0 {
+                        var k = max(0, i - 4)
+                        let past = min(m, i + 2)
+                        while k < past { if q0[k] == node.label { own = true; break }; k += 1 }
+                    }
+                    let best: UInt8
+                    if own {
+                        walked += 1
+                        best = row(here, depth: i, node.label)
+                    } else if tight {
+                        continue
+                    } else if made {
+                        UnsafeMutableRawPointer(here).storeBytes(of: shared, as: UInt64.self)
+                        best = here[least]
+                    } else {
+                        walked += 1
+                        best = row(here, depth: i, .max)                // no scalar is .max
+                        shared = UnsafeRawPointer(here).loadUnaligned(as: UInt64.self)
+                        made = true
+                    }
+                    guard Int(best) <= reach else { continue }
                     // Its diagonal cell is 0 only on the query's own path.
-                    if depth + 1 == leaving.depth, node.label == leaving.scalar, here[Self.maxReach] == 0 { continue }
-                    collect(node, here, depth: depth + 1)
+                    if i == leaving.depth, node.label == leaving.scalar, here[Self.maxReach] == 0 { continue }
+                    if node.ends >= 0 { collect(node, here, depth: i) }
                     if node.first < node.end {
                         if count == scratch.stackCapacity { scratch.grow(); stack = scratch.stack }
-                        stack[count] = Pending(first: node.first, end: node.end, depth: Int32(depth + 1), label: node.label,
+                        stack[count] = Pending(first: node.first, end: node.end, depth: Int32(i), label: node.label,
                                                row: UnsafeRawPointer(here).loadUnaligned(as: UInt64.self))
                         count += 1
                     }

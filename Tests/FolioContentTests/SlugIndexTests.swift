@@ -140,4 +140,26 @@ import Testing
         }
         #expect(SlugIndexTests.warningsAsThePairwiseScan(slugs) > 300)
     }
+
+    /// The walks give a row of its own only to a child whose scalar is one of the query's few
+    /// near its depth, found through a bit per scalar & 63: slugs over scalars that share
+    /// that bit ('a', '!', 'á' and U+1161 are all 33 mod 64) and ones that do not, so that
+    /// many children pass the bit test and only the full comparison tells them apart.
+    @Test(arguments: [21, 22])
+    func scalarsSharingTheWalksFilterBitsAnswerAsThePairwiseScan(seed: UInt64) {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let letters: [Character] = ["a", "!", "á", "\u{1161}", "b"]
+        #expect(letters.prefix(4).allSatisfy { $0.unicodeScalars.first!.value & 63 == 33 })
+        var slugs: [String] = []
+        while slugs.count < 1_000 {
+            var slug = ""
+            for _ in 0..<(3 + next(10)) { slug.append(letters[next(letters.count)]) }
+            if !slugs.contains(slug) { slugs.append(slug) }
+        }
+        #expect(SlugIndexTests.warningsAsThePairwiseScan(slugs) > 100)
+    }
 }
