@@ -66,11 +66,34 @@ public enum Descriptor {
     }
 
     /// Reads from the current offset until end of file or until `maxBytes` have arrived,
-    /// whichever is first: a prefix of at most `maxBytes` bytes. `expected` (a size from
-    /// fstat) sizes the buffer: a 4 KiB page then costs no 64 KiB buffer to clear.
+    /// whichever is first: a prefix of at most `maxBytes` bytes. `expected` is a regular file's
+    /// size from fstat: the usual file is then read by one read(2) of one byte more, straight
+    /// into the result, and getting exactly that size back is its end (a regular file's read
+    /// is short only at the end), so no second read looks for it. A file that grew or shrank
+    /// since the fstat is read on to its end.
     public static func read(_ descriptor: Int32, upTo maxBytes: Int, expected: Int? = nil) throws(SystemError) -> [UInt8] {
-        var result: [UInt8] = []
-        let size = expected.map { $0 + 1 } ?? 65_536   // one more byte: the read that finds the end
+        guard let expected, expected >= 0, expected < maxBytes else {
+            return try read(descriptor, upTo: maxBytes, after: [], chunk: expected.map { $0 + 1 } ?? 65_536)
+        }
+        var failure: SystemError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            while true {
+                let got = Glibc.read(descriptor, buffer.baseAddress, expected + 1)
+                if got >= 0 { count = got; return }
+                if errno != EINTR { failure = .current; return }
+            }
+        }
+        if let failure { throw failure }
+        if bytes.count == expected { return bytes }
+        return try read(descriptor, upTo: maxBytes, after: bytes, chunk: expected + 1)
+    }
+
+    /// Reads on after `prefix` until end of file or `maxBytes` in all, `chunk` bytes (at least
+    /// 4 KiB, at most 64 KiB) at a time.
+    private static func read(_ descriptor: Int32, upTo maxBytes: Int, after prefix: [UInt8],
+                             chunk size: Int) throws(SystemError) -> [UInt8] {
+        var result = prefix
         var chunk = [UInt8](repeating: 0, count: min(65_536, max(min(maxBytes, max(size, 4_096)), 1)))
         while result.count < maxBytes {
             let wanted = min(chunk.count, maxBytes - result.count)

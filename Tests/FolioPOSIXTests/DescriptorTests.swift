@@ -102,6 +102,56 @@ nonisolated(unsafe) private var interruptions: Int32 = 0
         #expect(try Descriptor.read(descriptor, upTo: 1_000_000).count == 130_000)
     }
 
+    // MARK: Reads sized by fstat
+
+    /// A non-blocking pipe holding 5 bytes with its writer still open: a second read would fail
+    /// with EAGAIN, so getting the bytes back shows that the one read of 5 + 1 was the end.
+    @Test func aSizedReadEndsAtTheSizeWithoutASecondRead() throws {
+        let (reader, writer) = Self.pipePair()
+        defer { close(reader); close(writer) }
+        _ = fcntl(reader, F_SETFL, O_NONBLOCK)
+        try Descriptor.writeAll(writer, [1, 2, 3, 4, 5])
+        #expect(try Descriptor.read(reader, upTo: 100, expected: 5) == [1, 2, 3, 4, 5])
+        // Without a size the read looks for the end, and finds none yet.
+        try Descriptor.writeAll(writer, [6])
+        #expect(throws: SystemError(EAGAIN)) { try Descriptor.read(reader, upTo: 100) }
+    }
+
+    @Test func aFileThatGrewOrShrankSinceItsSizeIsReadToItsEnd() throws {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        let bytes = pattern(10_000)
+        let path = scratch.write("file", bytes: bytes)
+        for expected in [0, 4, 9_999, 10_001, 20_000] {
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            #expect(try Descriptor.read(descriptor, upTo: 1_000_000, expected: expected) == bytes, "fstat said \(expected)")
+        }
+        let empty = open(scratch.write("empty", count: 0), O_RDONLY)
+        defer { close(empty) }
+        #expect(try Descriptor.readAll(empty, limit: 0, expected: 0) == [])
+    }
+
+    @Test func aSizedReadKeepsTheCap() throws {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        let path = scratch.write("file", bytes: pattern(4_096))
+        // Exactly at the cap.
+        let atCap = open(path, O_RDONLY)
+        defer { close(atCap) }
+        #expect(try Descriptor.readAll(atCap, limit: 4_096, expected: 4_096) == pattern(4_096))
+        // Over the cap although fstat said it fitted (it grew meanwhile): refused, reading no
+        // further than the cap and one byte.
+        for (limit, expected) in [(4_095, 4_095), (4_000, 100), (4_095, 0)] {
+            let descriptor = open(path, O_RDONLY)
+            defer { close(descriptor) }
+            #expect(throws: ReadFailure.tooLarge(limit: limit, size: nil)) {
+                try Descriptor.readAll(descriptor, limit: limit, expected: expected)
+            }
+            #expect(lseek(descriptor, 0, SEEK_CUR) == limit + 1)
+        }
+    }
+
     // MARK: Writes with a deadline (a pipe to a child that may stop reading)
 
     /// A non-blocking pipe: (read end, write end).
