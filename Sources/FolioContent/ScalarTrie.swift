@@ -26,71 +26,86 @@ struct ScalarTrie {
     /// row's least cell, padding to a word so a row moves as one `UInt64`.
     fileprivate static var width: Int { 8 }
 
-    init(_ sequences: [[UInt32]]) {
-        sameEnd = [Int32](repeating: -1, count: sequences.count)
-        // Sorted as by `lexicographicallyPrecedes`, compared through buffer pointers (cheaper).
-        let order = sequences.withUnsafeBufferPointer { all in
-            all.indices.sorted { a, b in
-                all[a].withUnsafeBufferPointer { x in
-                    all[b].withUnsafeBufferPointer { y in
-                        let n = min(x.count, y.count)
+    /// The trie of the sequences `scalars[starts[i] ..< starts[i + 1]]`.
+    init(_ scalars: [UInt32], starts: [Int32]) {
+        let count = starts.count - 1
+        var built: [Node] = [], ends: [Int32] = []          // `ends` becomes `sameEnd`
+        scalars.withUnsafeBufferPointer { scalars in
+            starts.withUnsafeBufferPointer { starts in
+                let base = scalars.baseAddress ?? UnsafePointer(bitPattern: 4)!, at = starts.baseAddress!
+                // Sorted as by `lexicographicallyPrecedes`; `shared[k]`: the prefix the k-th has in
+                // common with the one before it, the rest of it is new nodes.
+                var order = [Int32](repeating: 0, count: count), shared = order, nodeCount = 1
+                order.withUnsafeMutableBufferPointer { order in
+                    for k in 0..<count { order[k] = Int32(k) }
+                    order.sort { a, b in
+                        let x = base + Int(at[Int(a)]), y = base + Int(at[Int(b)])
+                        let xn = Int(at[Int(a) + 1] - at[Int(a)]), yn = Int(at[Int(b) + 1] - at[Int(b)]), n = min(xn, yn)
                         var k = 0
                         while k < n, x[k] == y[k] { k += 1 }
-                        return k < n ? x[k] < y[k] : x.count < y.count
+                        return k < n ? x[k] < y[k] : xn < yn
+                    }
+                    shared.withUnsafeMutableBufferPointer { shared in
+                        for k in 0..<count {
+                            let b = Int(order[k]), y = base + Int(at[b]), yn = Int(at[b + 1] - at[b])
+                            if k > 0 {
+                                let a = Int(order[k - 1]), x = base + Int(at[a]), n = min(yn, Int(at[a + 1] - at[a]))
+                                var c = 0
+                                while c < n, x[c] == y[c] { c += 1 }
+                                shared[k] = Int32(c)
+                            }
+                            nodeCount += yn - Int(shared[k])
+                        }
+                    }
+                }
+                // A node's sequences are a run of `order`: those ending there first, then its
+                // children's, each child's apart from the next one's by a shared prefix of just
+                // the node's depth. A node gets its children's run when it is taken off the
+                // stack, and its first child is taken next, so runs follow each other depth first.
+                struct Open { var node: Int32, first: Int32, end: Int32, depth: Int32 }
+                let stack = UnsafeMutablePointer<Open>.allocate(capacity: nodeCount)
+                defer { stack.deallocate() }
+                ends = [Int32](repeating: -1, count: count)
+                built = [Node](repeating: Node(label: 0, first: 0, end: 0, ends: -1), count: nodeCount)
+                order.withUnsafeBufferPointer { order in
+                    shared.withUnsafeBufferPointer { shared in
+                        ends.withUnsafeMutableBufferPointer { ends in
+                            built.withUnsafeMutableBufferPointer { built in
+                                stack[0] = Open(node: 0, first: 0, end: Int32(count), depth: 0)
+                                var open = 1, free: Int32 = 1
+                                while open > 0 {
+                                    open -= 1
+                                    let top = stack[open], node = Int(top.node), depth = Int(top.depth)
+                                    let end = Int(top.end)
+                                    var k = Int(top.first)
+                                    while k < end, at[Int(order[k]) + 1] - at[Int(order[k])] == depth {
+                                        ends[Int(order[k])] = built[node].ends
+                                        built[node].ends = order[k]
+                                        k += 1
+                                    }
+                                    built[node].first = free
+                                    let pushed = open
+                                    while k < end {
+                                        var next = k + 1
+                                        while next < end, Int(shared[next]) > depth { next += 1 }
+                                        built[Int(free)].label = base[Int(at[Int(order[k])]) + depth]
+                                        stack[open] = Open(node: free, first: Int32(k), end: Int32(next), depth: Int32(depth + 1))
+                                        open += 1
+                                        free += 1
+                                        k = next
+                                    }
+                                    built[node].end = free
+                                    var children = UnsafeMutableBufferPointer(start: stack + pushed, count: open - pushed)
+                                    children.reverse()                      // the first child on top
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        // At most one node per scalar, and the root.
-        let capacity = sequences.reduce(1) { $0 + $1.count }, longest = sequences.reduce(0) { max($0, $1.count) }
-        var label = [UInt32](repeating: 0, count: capacity), ends = [Int32](repeating: -1, count: capacity)
-        var firstChild = ends, nextSibling = ends, count = 1
-        // The path from the root to the last sequence inserted, and each of its nodes' last
-        // child so far; a sequence shares its longest common prefix with the previous one in
-        // sorted order, so only the rest is new.
-        var path = [Int32](repeating: 0, count: longest + 1), lastChild = [Int32](repeating: -1, count: longest + 1)
-        var previous: [UInt32] = []
-        for index in order {
-            let s = sequences[index]
-            var common = 0
-            while common < s.count, common < previous.count, s[common] == previous[common] { common += 1 }
-            for depth in common..<s.count {
-                let node = Int32(count), parent = Int(path[depth]), last = lastChild[depth]
-                count += 1
-                label[Int(node)] = s[depth]
-                if last < 0 { firstChild[parent] = node } else { nextSibling[Int(last)] = node }
-                lastChild[depth] = node
-                path[depth + 1] = node
-                lastChild[depth + 1] = -1
-            }
-            let end = Int(path[s.count])
-            sameEnd[index] = ends[end]
-            ends[end] = Int32(index)
-            previous = s
-        }
-        // Renumber: a node's children get the next free run when the node is taken off the
-        // stack, and the first child is taken next, so runs follow each other depth first.
-        // The stack holds new numbers, `old` their first numbers.
-        var built = [Node](repeating: Node(label: 0, first: 0, end: 0, ends: -1), count: count)
-        built[0].ends = ends[0]
-        var old = [Int32](repeating: 0, count: count)
-        var free: Int32 = 1
-        var stack: [Int32] = [0]
-        while let new = stack.popLast() {
-            let first = free
-            var child = firstChild[Int(old[Int(new)])]
-            while child >= 0 {
-                built[Int(free)] = Node(label: label[Int(child)], first: 0, end: 0, ends: ends[Int(child)])
-                old[Int(free)] = child
-                free += 1
-                child = nextSibling[Int(child)]
-            }
-            built[Int(new)].first = first
-            built[Int(new)].end = free
-            var next = free
-            while next > first { next -= 1; stack.append(next) }   // the first child on top
-        }
         nodes = built
+        sameEnd = ends
     }
 
     /// Buffers a walk reuses: rows, the path's scalars and the stack, grown as queries need.

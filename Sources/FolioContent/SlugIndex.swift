@@ -42,8 +42,32 @@ struct SlugIndex {
     /// Between a head and the rest in the heads trie: no scalar is this.
     private static let cut: UInt32 = 0x11_0000
 
-    /// The first `head` scalars reversed, the cut, then the rest: a slug's middle comes first.
-    private static func headFirst(_ s: [UInt32], head: Int) -> [UInt32] { s[..<head].reversed() + [cut] + s[head...] }
+    /// Each sequence of `flat` reversed in place.
+    private static func reversed(_ flat: [UInt32], starts: [Int32]) -> [UInt32] {
+        var out = flat
+        for i in 0..<(starts.count - 1) { out[Int(starts[i])..<Int(starts[i + 1])].reverse() }
+        return out
+    }
+
+    /// The heads trie: of each slug of n ≥ 8 scalars, its first n - t(n) - 1 scalars (its
+    /// head) reversed, the cut, then the rest, so that its middle comes first; shorter slugs
+    /// are empty there.
+    private static func headsFirst(_ flat: [UInt32], starts: [Int32]) -> ScalarTrie {
+        var out: [UInt32] = [], outStarts: [Int32] = [0]
+        out.reserveCapacity(flat.count + starts.count)
+        outStarts.reserveCapacity(starts.count)
+        for i in 0..<(starts.count - 1) {
+            let start = Int(starts[i]), n = Int(starts[i + 1]) - start
+            if n >= 8 {
+                let head = start + n - tail(n) - 1
+                for k in (start..<head).reversed() { out.append(flat[k]) }
+                out.append(cut)
+                for k in head..<(start + n) { out.append(flat[k]) }
+            }
+            outStarts.append(Int32(out.count))
+        }
+        return ScalarTrie(out, starts: outStarts)
+    }
 
     /// `threads`: how many threads build the three tries (side by side).
     init(_ slugs: [String], threads: Int = 1) {
@@ -54,23 +78,21 @@ struct SlugIndex {
             let key = Suggestions.squashed(slug)
             if let first = firstSquashed[key] { sameSquashed[index] = first } else { firstSquashed[key] = Int32(index) }
         }
-        let scalars = slugs.map { $0.unicodeScalars.map(\.value) }
-        self.scalars.reserveCapacity(scalars.reduce(0) { $0 + $1.count })
+        scalars.reserveCapacity(slugs.reduce(0) { $0 + $1.utf8.count })
         starts.reserveCapacity(slugs.count + 1)
-        for s in scalars {
-            self.scalars += s
-            starts.append(Int32(self.scalars.count))
+        for slug in slugs {
+            for scalar in slug.unicodeScalars { scalars.append(scalar.value) }
+            starts.append(Int32(scalars.count))
         }
+        let flat = scalars, starts = starts
         var built = [ScalarTrie?](repeating: nil, count: 3)
         built.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer               // index i writes slot i only
             Workers.forEach(3, threads: threads) { which in
                 switch which {
-                case 0: slots[0] = ScalarTrie(scalars)
-                case 1: slots[1] = ScalarTrie(scalars.map { $0.reversed() })
-                default: slots[2] = ScalarTrie(scalars.map {
-                    $0.count < 8 ? [] : Self.headFirst($0, head: $0.count - Self.tail($0.count) - 1)
-                })
+                case 0: slots[0] = ScalarTrie(flat, starts: starts)
+                case 1: slots[1] = ScalarTrie(Self.reversed(flat, starts: starts), starts: starts)
+                default: slots[2] = Self.headsFirst(flat, starts: starts)
                 }
             }
         }
