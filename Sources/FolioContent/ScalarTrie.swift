@@ -151,8 +151,8 @@ struct ScalarTrie {
     /// Appends to `found` every sequence that starts with the first `exact` scalars of `query`
     /// and is within `reach` (≤ `maxReach`) edits of it, except those that start with the
     /// query's first `leaving.depth` (more than `exact`) scalars, the last of them
-    /// `leaving.scalar`. Returns the number of rows made (one a node, or one for the siblings
-    /// that share theirs).
+    /// `leaving.scalar`. Returns the number of nodes it looked at (whether it made their row,
+    /// knew it, shared it or had no need of it).
     ///
     /// Row `i` of the table (trie depth `i`) keeps the cells j = i - 2 ... i + 2 only: a cell
     /// further from the diagonal is over 2 already. Cell k of a row is j = i - 2 + k, so the
@@ -179,7 +179,13 @@ struct ScalarTrie {
         scratch.fit(m + Self.maxReach + 2)
         let rows = scratch.rows, path = scratch.path, near = scratch.near, least = Self.band + 1
         /// Row `i` of the node the query's first `i` scalars lead to.
+        var inside = UInt64(over) << (8 * band)                 // the row when the band is inside the query
+        for k in 0..<band { inside |= UInt64(abs(k - Self.maxReach)) << (8 * k) }
         func alongQuery(_ i: Int) {
+            if i >= Self.maxReach, i + Self.maxReach <= m {
+                UnsafeMutableRawPointer(rows + i * width).storeBytes(of: inside, as: UInt64.self)
+                return
+            }
             for k in 0..<band {
                 let j = i - Self.maxReach + k
                 rows[i * width + k] = j < 0 || j > m ? over : UInt8(abs(k - Self.maxReach))
@@ -256,6 +262,7 @@ struct ScalarTrie {
                 while child < last, nodes[child].label != scalar { child += 1 }
                 guard child < last else { return walked }
                 let node = nodes[child]
+                walked += 1
                 path[i] = scalar
                 alongQuery(i + 1)
                 if node.ends >= 0 { collect(node, rows + (i + 1) * width, depth: i + 1) }
@@ -265,7 +272,7 @@ struct ScalarTrie {
             var stack = scratch.stack, count = 0
             var first = Int(start.first), end = Int(start.end), depth = exact
             var nearMade = exact                            // near[i] is set for exact < i ≤ nearMade
-            while true {
+            descend: while true {
                 let i = depth + 1, here = rows + i * width
                 if i > nearMade {
                     // A bit per scalar (& 63) of the six a row at depth i reads.
@@ -280,6 +287,7 @@ struct ScalarTrie {
                 while child > first {
                     child -= 1
                     let node = nodes[child]
+                    walked += 1
                     var own = false
                     if bits & (1 &<< UInt64(node.label & 63)) != 0 {
                         var k = max(0, i - 4)
@@ -287,8 +295,11 @@ struct ScalarTrie {
                         while k < past { if q0[k] == node.label { own = true; break }; k += 1 }
                     }
                     let best: UInt8
-                    if own {
-                        walked += 1
+                    if own, i <= m, here[Self.maxReach - width] == 0, node.label == q0[i - 1] {
+                        // From the query's path (its diagonal cell is 0) along it.
+                        alongQuery(i)
+                        best = 0
+                    } else if own {
                         best = row(here, depth: i, node.label)
                     } else if tight {
                         continue
@@ -296,7 +307,6 @@ struct ScalarTrie {
                         UnsafeMutableRawPointer(here).storeBytes(of: shared, as: UInt64.self)
                         best = here[least]
                     } else {
-                        walked += 1
                         best = row(here, depth: i, .max)                // no scalar is .max
                         shared = UnsafeRawPointer(here).loadUnaligned(as: UInt64.self)
                         made = true
@@ -305,12 +315,17 @@ struct ScalarTrie {
                     // Its diagonal cell is 0 only on the query's own path.
                     if i == leaving.depth, node.label == leaving.scalar, here[Self.maxReach] == 0 { continue }
                     if node.ends >= 0 { collect(node, here, depth: i) }
-                    if node.first < node.end {
-                        if count == scratch.stackCapacity { scratch.grow(); stack = scratch.stack }
-                        stack[count] = Pending(first: node.first, end: node.end, depth: Int32(i), label: node.label,
-                                               row: UnsafeRawPointer(here).loadUnaligned(as: UInt64.self))
-                        count += 1
+                    guard node.first < node.end else { continue }
+                    if child == first {
+                        // The last child made (the first in order): walked next, its row in place.
+                        (first, end, depth) = (Int(node.first), Int(node.end), i)
+                        path[i - 1] = node.label
+                        continue descend
                     }
+                    if count == scratch.stackCapacity { scratch.grow(); stack = scratch.stack }
+                    stack[count] = Pending(first: node.first, end: node.end, depth: Int32(i), label: node.label,
+                                           row: UnsafeRawPointer(here).loadUnaligned(as: UInt64.self))
+                    count += 1
                 }
                 guard count > 0 else { return walked }
                 count -= 1

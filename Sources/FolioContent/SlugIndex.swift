@@ -110,7 +110,7 @@ struct SlugIndex {
     }
 
     /// The index of the first slug before `index` that looks like the slug at `index`, if any.
-    /// `visits`, when given, is increased by the trie nodes the walks made a row for.
+    /// `visits`, when given, is increased by the trie nodes the walks looked at.
     func firstLookAlike(_ index: Int, scratch: Scratch = Scratch(), visits: UnsafeMutablePointer<Int>? = nil) -> Int? {
         let slug = slugs[index]
         var found = scratch.found
