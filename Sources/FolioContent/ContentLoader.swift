@@ -127,12 +127,15 @@ public enum ContentLoader {
         // Pages are read side by side on the available cores, each into its own slot, then
         // taken in the walk's order: the diagnostics come out as from one thread.
         let pages = walk.pages
+        let opened = PageFolder.open(folder)
+        defer { opened?.close() }
         var read = [(source: ItemSource?, diagnostics: [Diagnostic])](repeating: (nil, []), count: pages.count)
         read.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer               // index i writes slot i only
             Workers.forEach(pages.count, threads: pages.count < parallelPages ? 1 : threads) { index in
                 var found: [Diagnostic] = []
-                let source = PageReader.item(at: pages[index].path, kind: kind, fileSlug: pages[index].slug, into: &found)
+                let source = PageReader.item(at: pages[index].path, kind: kind, fileSlug: pages[index].slug,
+                                             folder: opened, into: &found)
                 slots[index] = (source, found)
             }
         }

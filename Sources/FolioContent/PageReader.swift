@@ -23,14 +23,16 @@ enum PageReader {
         "markup", "outputs", "resources", "headless", "cascade", "build", "translationkey", "thumbnail"]
 
     /// Bytes → text → front matter tree. nil, with a diagnostic, when the file is broken.
-    static func document(at path: String, into diagnostics: inout [Diagnostic]) -> (SplitDocument, FMNode?)? {
+    /// `folder`: see `SourceText.read`.
+    static func document(at path: String, folder: PageFolder? = nil,
+                         into diagnostics: inout [Diagnostic]) -> (SplitDocument, FMNode?)? {
         func fail(_ problem: SourceProblem) -> (SplitDocument, FMNode?)? {
             diagnostics.append(Diagnostic(path: path, line: problem.position.line, column: problem.position.column,
                                           severity: .error, message: problem.message))
             return nil
         }
         let text: String
-        switch SourceText.read(path: path).flatMap(SourceText.decode) {
+        switch SourceText.read(path: path, folder: folder).flatMap(SourceText.decode) {
         case .success(let decoded): text = decoded
         case .failure(let problem): return fail(problem)
         }
@@ -46,9 +48,9 @@ enum PageReader {
     }
 
     /// A service or case study; nil when it is broken, a draft or unpublished.
-    static func item(at path: String, kind: ItemKind, fileSlug: String,
+    static func item(at path: String, kind: ItemKind, fileSlug: String, folder: PageFolder? = nil,
                      into diagnostics: inout [Diagnostic]) -> ItemSource? {
-        guard let (document, root) = document(at: path, into: &diagnostics) else { return nil }
+        guard let (document, root) = document(at: path, folder: folder, into: &diagnostics) else { return nil }
         guard document.format != nil else {
             diagnostics.append(Diagnostic(path: path, message:
                 "missing front matter: start the file with a '---' block that has at least a 'title'"))

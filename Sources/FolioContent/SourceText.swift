@@ -24,8 +24,15 @@ enum SourceText {
 
     /// Reads a file (`WholeFile`: regular files only, O_NONBLOCK so a FIFO cannot hang the
     /// loader, the size checked with fstat before reading) with errno's own words on failure.
-    static func read(path: String) -> Result<[UInt8], SourceProblem> {
-        WholeFile.read(path, limit: sizeCap).mapError { failure in
+    /// With `folder` (an open descriptor of a folder above `path`, and the folder's path) the
+    /// file is opened from the folder's descriptor: the kernel walks only the part below it.
+    static func read(path: String, folder: PageFolder? = nil) -> Result<[UInt8], SourceProblem> {
+        let bytes = if let folder, let below = Path.below(folder.path, path) {
+            WholeFile.read(below, limit: sizeCap, in: folder.descriptor)
+        } else {
+            WholeFile.read(path, limit: sizeCap)
+        }
+        return bytes.mapError { failure in
             let message: String
             switch failure {
             case .tooLarge(_, .some(let size)):

@@ -6,6 +6,18 @@ public enum Path {
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
+    /// What `join(directory, name)` appended to `directory`: `path` below `directory`, or nil
+    /// when `path` does not start with `directory` and a slash.
+    public static func below(_ directory: String, _ path: String) -> String? {
+        guard !directory.isEmpty, path.utf8.starts(with: directory.utf8) else { return nil }
+        var rest = path.utf8.dropFirst(directory.utf8.count)
+        if directory.utf8.last != UInt8(ascii: "/") {
+            guard rest.first == UInt8(ascii: "/") else { return nil }
+            rest = rest.dropFirst()
+        }
+        return rest.isEmpty ? nil : String(Substring(rest))
+    }
+
     /// Everything before the last slash, or nil for a bare name ("/a" gives "/").
     public static func parent(_ path: String) -> String? {
         guard let slash = path.lastIndex(of: "/") else { return nil }

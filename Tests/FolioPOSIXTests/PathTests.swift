@@ -11,4 +11,12 @@ import FolioPOSIX
     func parent(path: String, parent: String?) {
         #expect(Path.parent(path) == parent)
     }
+
+    @Test(arguments: [("/a", "/a/b", "b"), ("/a/", "/a/b/c", "b/c"), ("a", "a/b", "b"), ("/", "/b", "b"),
+                      ("/a", "/ab/c", nil), ("/a", "/a", nil), ("/a", "/a/", nil), ("", "b", nil), ("/a/b", "/a", nil),
+                      ("/é", "/é/ü.md", "ü.md")] as [(String, String, String?)])
+    func below(directory: String, path: String, name: String?) {
+        #expect(Path.below(directory, path) == name)
+        if let name { #expect(Path.join(directory, name) == path) }
+    }
 }
