@@ -26,8 +26,8 @@ enum PageWalker {
 
     /// The file name without its Markdown extension, or nil when it is not Markdown.
     static func markdownStem(_ name: String) -> String? {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let ext = name[name.index(after: dot)...].lowercased()
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
+        let ext = name[name.utf8.index(after: dot)...].lowercased()
         return extensions.contains(ext) ? String(name[..<dot]) : nil
     }
 

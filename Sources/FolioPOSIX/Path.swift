@@ -3,7 +3,11 @@ public enum Path {
     /// `directory/name`, with one slash between; an empty directory gives `name`.
     public static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty { return name }
-        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        var path = directory
+        path.reserveCapacity(directory.utf8.count + 1 + name.utf8.count)   // one allocation
+        if directory.utf8.last != UInt8(ascii: "/") { path += "/" }
+        path += name
+        return path
     }
 
     /// What `join(directory, name)` appended to `directory`: `path` below `directory`, or nil

@@ -2,7 +2,8 @@ import Testing
 import FolioPOSIX
 
 @Suite struct PathTests {
-    @Test(arguments: [("/a", "b", "/a/b"), ("/a/", "b", "/a/b"), ("", "b", "b"), ("/", "b", "/b"), ("a", "b/c", "a/b/c")])
+    @Test(arguments: [("/a", "b", "/a/b"), ("/a/", "b", "/a/b"), ("", "b", "b"), ("/", "b", "/b"), ("a", "b/c", "a/b/c"),
+                     ("/straße", "café.md", "/straße/café.md"), ("/a", "", "/a/"), ("/é/", "x", "/é/x")])
     func joins(directory: String, name: String, joined: String) {
         #expect(Path.join(directory, name) == joined)
     }
