@@ -73,6 +73,7 @@ struct SlugIndex {
     init(_ slugs: [String], threads: Int = 1) {
         self.slugs = slugs
         var firstSquashed: [String: Int32] = [:]         // squashed slug → first slug with it
+        firstSquashed.reserveCapacity(slugs.count)
         sameSquashed = [Int32](repeating: -1, count: slugs.count)
         for (index, slug) in slugs.enumerated() {
             let key = Suggestions.squashed(slug)
