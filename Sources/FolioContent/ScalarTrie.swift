@@ -143,6 +143,28 @@ struct ScalarTrie {
         }
     }
 
+    /// The row below `up` (a row word, every cell inside the query) for a scalar none of its
+    /// cells or swaps read: cell k = min(up[k] + 1, up[k + 1] + 1, cell k - 1 + 1), capped at
+    /// over, made on the word's bytes at once (each ≤ 0x7F, so a byte's borrow or carry only
+    /// reaches the bytes above it, past the band; the constants are for a band of five). Its
+    /// least cell is the parent's plus one (up[5] is over).
+    static func sharedRow(_ up: UInt64) -> UInt64 {
+        /// Byte-wise minimum of bytes under 0x80 (where a byte of `a` ≥ `b`'s, take `b`'s).
+        func least(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let takeB = ((((a | high) &- b) & high) >> 7) &* 0xFF
+            return (b & takeB) | (a & ~takeB)
+        }
+        let band: UInt64 = 0xFF_FFFF_FFFF, over = UInt64(maxReach + 1)
+        var cells = least(up & band, (up >> 8) & band) &+ 0x01_0101_0101
+        cells = least(cells, ((cells << 8) | 0x7F) &+ 0x01_0101_0100)
+        cells = least(cells, ((cells << 16) | 0x7F7F) &+ 0x02_0202_0000)
+        cells = least(cells, ((cells << 32) | 0x7F7F_7F7F) &+ 0x04_0000_0000)
+        cells = least(cells & band, over &* 0x01_0101_0101)
+        let parent = (up >> 48) & 0xFF
+        return cells | over << 40 | min(parent + 1, over) << 48
+    }
+
     /// A node whose children are still to be walked: its run, depth, scalar and row.
     fileprivate struct Pending {
         var first: Int32, end: Int32, depth: Int32, label: UInt32, row: UInt64
@@ -306,6 +328,11 @@ struct ScalarTrie {
                     } else if made {
                         UnsafeMutableRawPointer(here).storeBytes(of: shared, as: UInt64.self)
                         best = here[least]
+                    } else if i > Self.maxReach, i + Self.maxReach <= m {
+                        shared = Self.sharedRow(UnsafeRawPointer(here - width).loadUnaligned(as: UInt64.self))
+                        made = true
+                        UnsafeMutableRawPointer(here).storeBytes(of: shared, as: UInt64.self)
+                        best = UInt8(truncatingIfNeeded: shared >> (8 * least))
                     } else {
                         best = row(here, depth: i, .max)                // no scalar is .max
                         shared = UnsafeRawPointer(here).loadUnaligned(as: UInt64.self)

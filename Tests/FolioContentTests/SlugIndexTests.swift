@@ -163,3 +163,29 @@ import Testing
         #expect(SlugIndexTests.warningsAsThePairwiseScan(slugs) > 100)
     }
 }
+
+/// The row siblings share, made on a word's bytes at once, is the recurrence's.
+@Suite struct ScalarTrieSharedRowTests {
+    @Test func sharedRowIsTheRecurrence() {
+        var state: UInt64 = 31
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let over = UInt8(ScalarTrie.maxReach + 1)
+        for _ in 0..<20_000 {
+            let up = (0..<5).map { _ in UInt8(next(Int(over) + 1)) } + [over]
+            var word: UInt64 = UInt64(up.min()!) << 48
+            for (k, cell) in up.enumerated() { word |= UInt64(cell) << (8 * k) }
+            var expected: [UInt8] = [], left = over
+            for k in 0..<5 {
+                left = min(up[k] + 1, up[k + 1] + 1, left + 1, over)
+                expected.append(left)
+            }
+            let row = ScalarTrie.sharedRow(word)
+            let cells = (0..<7).map { UInt8(truncatingIfNeeded: row >> (8 * $0)) }
+            #expect(Array(cells[0..<5]) == expected, "\(up)")
+            #expect(cells[5] == over && cells[6] == min(up.min()! + 1, over), "\(up)")
+        }
+    }
+}
