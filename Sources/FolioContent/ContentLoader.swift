@@ -51,12 +51,15 @@ public enum ContentLoader {
         }
 
         let config = SiteConfig.read(directory: directory, names: names, into: &diagnostics)
+        // Tags are resolved where each page is read, while its item is still in the cache: at
+        // 100,000 items a pass over them all afterwards was a cache miss per item.
+        let tags = stack.map { TagResolver(stack: $0, stackFile: stackNames[0]) }
         var sources: [ItemSource] = []
         var introductions: [ItemKind: SectionIntroduction] = [:]
         for kind in ItemKind.allCases {
             for folder in config.folders[kind] ?? [] {
                 let (found, introduction) = loadItems(kind, folder: folder, in: directory, config: config,
-                                                      threads: threads, into: &diagnostics)
+                                                      tags: tags, threads: threads, into: &diagnostics)
                 sources += found
                 if introductions[kind] == nil { introductions[kind] = introduction }
             }
@@ -67,24 +70,11 @@ public enum ContentLoader {
                 "no 'email': the contact form is off and the Contact section shows your links instead; add 'email: you@example.com'"))
         }
         ContentChecks.uniqueSlugs(&sources, threads: threads, into: &diagnostics)
-        if let stack {
-            let stackFile = stackNames[0], stackIndex = StackIndex(stack)
-            profile.tags = ContentChecks.resolveTags(profile.tags, positions: profileTagPositions, path: profile.path,
-                                                     stack: stack, index: stackIndex, stackFile: stackFile,
-                                                     into: &diagnostics)
-            // Side by side like the pages: item i's tags and diagnostics in slot i.
-            var found = [[Diagnostic]](repeating: [], count: sources.count)
-            sources.withUnsafeMutableBufferPointer { items in
-                found.withUnsafeMutableBufferPointer { slots in
-                    nonisolated(unsafe) let items = items, slots = slots    // index i touches slot i only
-                    Workers.forEach(items.count, threads: items.count < parallelPages ? 1 : threads) { index in
-                        items[index].item.tags = ContentChecks.resolveTags(
-                            items[index].item.tags, positions: items[index].tagPositions, path: items[index].item.path,
-                            stack: stack, index: stackIndex, stackFile: stackFile, into: &slots[index])
-                    }
-                }
+        if let tags {
+            profile.tags = tags.resolve(profile.tags, positions: profileTagPositions, path: profile.path, into: &diagnostics)
+            for index in sources.indices where !sources[index].tagDiagnostics.isEmpty {
+                diagnostics += sources[index].tagDiagnostics
             }
-            for more in found where !more.isEmpty { diagnostics += more }
         }
 
         var services: [Item] = [], caseStudies: [Item] = []
@@ -108,7 +98,8 @@ public enum ContentLoader {
 
     /// Items of one kind in one folder (see `PageWalker`), and the folder's `_index.md`.
     private static func loadItems(_ kind: ItemKind, folder name: String, in directory: String, config: SiteConfig,
-                                  threads: Int, into diagnostics: inout [Diagnostic]) -> ([ItemSource], SectionIntroduction?) {
+                                  tags: TagResolver?, threads: Int,
+                                  into diagnostics: inout [Diagnostic]) -> ([ItemSource], SectionIntroduction?) {
         let folder = Path.join(directory, name)
         switch FileStatus.kind(folder) {
         case .directory:
@@ -134,8 +125,9 @@ public enum ContentLoader {
             nonisolated(unsafe) let slots = buffer               // index i writes slot i only
             Workers.forEach(pages.count, threads: pages.count < parallelPages ? 1 : threads) { index in
                 var found: [Diagnostic] = []
-                let source = PageReader.item(at: pages[index].path, kind: kind, fileSlug: pages[index].slug,
+                var source = PageReader.item(at: pages[index].path, kind: kind, fileSlug: pages[index].slug,
                                              folder: opened, into: &found)
+                if let tags, source != nil { tags.resolve(&source!) }
                 slots[index] = (source, found)
             }
         }

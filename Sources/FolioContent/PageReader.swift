@@ -5,6 +5,9 @@ struct ItemSource {
     var item: Item
     var slugPosition: SourcePosition
     var tagPositions: [SourcePosition]   // parallel to item.tags
+    /// What resolving the tags against the stack file found; reported only if the item is kept
+    /// (a file dropped for a duplicate slug gets that error alone).
+    var tagDiagnostics: [Diagnostic] = []
 }
 
 /// Reads one Markdown page (a service, a case study or the profile) into the model.

@@ -47,4 +47,27 @@ import Testing
         #expect(portfolio.services.map(\.slug) == expected)
         #expect(portfolio.diagnostics.filter { $0.message.hasPrefix("duplicate slug") }.count == 8)
     }
+
+    /// Tags are resolved as each page is read, but only a kept item's findings are reported:
+    /// a file dropped for a duplicate slug gets that error alone.
+    @Test func droppedDuplicatesReportNoTagFindings() throws {
+        let tree = try ScratchTree()
+        defer { tree.remove() }
+        try tree.write("profile.md", "---\nname: N\ntags: [kafka, Nope]\n---\n")
+        try tree.write("stack.yml", "groups:\n  - name: Data\n    tags: [Kafka]\n")
+        for i in 0..<70 {   // past parallelPages, so the workers resolve them
+            let slug = i == 40 ? "page-3" : "page-\(i)"
+            try tree.write("services/p\(100 + i).md", "---\ntitle: T\(i)\nslug: \(slug)\ntags: [kafka, Unknown\(i), Kafka]\n---\n")
+        }
+        let portfolio = ContentLoader.load(directory: tree.root, threads: 2)
+        let lines = portfolio.diagnostics.map(\.description)
+        #expect(portfolio.services.count == 69)
+        #expect(portfolio.services.allSatisfy { $0.tags.first == "Kafka" })
+        #expect(lines.contains { $0.contains("p140.md") && $0.contains("duplicate slug 'page-3'") })
+        #expect(!lines.contains { $0.contains("p140.md") && $0.contains("tag") })
+        #expect(lines.filter { $0.contains("Unknown") }.count == 69)
+        #expect(lines.filter { $0.contains("listed twice") }.count == 69)
+        #expect(lines.contains { $0.contains("profile.md") && $0.contains("tag 'Nope'") })
+        #expect(ContentLoader.load(directory: tree.root, threads: 1).diagnostics.map(\.description) == lines)
+    }
 }
