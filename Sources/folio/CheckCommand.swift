@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         let directory = directory ?? options.directory
         let portfolio = ContentLoader.load(directory: directory)
         defer { Self.keptUntilExit = portfolio }
-        for diagnostic in portfolio.diagnostics.sorted(by: Diagnostic.ordered) {
+        for diagnostic in portfolio.diagnostics {   // the loader returns them in compiler order
             print(plainLine(diagnostic.description))
         }
         let loaded = [counted(portfolio.services.count, "service"),

@@ -6,24 +6,20 @@ import Testing
     /// Slugs mutated by one or two edits (swaps, deletions, insertions, case, '-') from a few
     /// stems of 3 to 16 letters, so near pairs of every kind and length occur often.
     static func slugs(count: Int, seed: UInt64) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SlugRandom(seed: seed)
         let stems = ["api", "bank-vole", "crop2cash", "streams", "kafka-ops", "data-platform-x",
                      "café-flow", "ledger-migration", "tiny", "observability",
                      "agritech-analytics-ewypx", "fintech-billing-platform-migration"]
         let letters = Array("abcdeé-_.K")
         var out: [String] = []
         for _ in 0..<count {
-            var s = Array(stems[next(stems.count)])
-            for _ in 0..<next(3) where !s.isEmpty {
-                let i = next(s.count)
-                switch next(4) {
+            var s = Array(stems[random.next(stems.count)])
+            for _ in 0..<random.next(3) where !s.isEmpty {
+                let i = random.next(s.count)
+                switch random.next(4) {
                 case 0: s.remove(at: i)
-                case 1: s.insert(letters[next(letters.count)], at: i)
-                case 2: s[i] = letters[next(letters.count)]
+                case 1: s.insert(letters[random.next(letters.count)], at: i)
+                case 2: s[i] = letters[random.next(letters.count)]
                 default: if i + 1 < s.count { s.swapAt(i, i + 1) }
                 }
             }
@@ -63,20 +59,16 @@ import Testing
     /// Distinct slugs shaped like scripts/bench-content.py's (two words and five letters), or
     /// of random letters and digits.
     static func slugs(count: Int, words: Bool, seed: UInt64) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SlugRandom(seed: seed)
         let letters = Array("abcdefghjkmnpqrstvwxyz0123456789-")
         var seen = Set<String>(), out: [String] = []
         while out.count < count {
             var slug = ""
             if words {
-                slug = Self.words[next(Self.words.count)] + "-" + Self.words[next(Self.words.count)] + "-"
-                for _ in 0..<5 { slug.append(letters[next(22)]) }
+                slug = Self.words[random.next(Self.words.count)] + "-" + Self.words[random.next(Self.words.count)] + "-"
+                for _ in 0..<5 { slug.append(letters[random.next(22)]) }
             } else {
-                for _ in 0..<(4 + next(17)) { slug.append(letters[next(letters.count)]) }
+                for _ in 0..<(4 + random.next(17)) { slug.append(letters[random.next(letters.count)]) }
             }
             if seen.insert(slug).inserted { out.append(slug) }
         }
@@ -105,16 +97,12 @@ import Testing
     /// query's at the cut (the forward walk finds it), instead of walking them five times
     /// more. Without that, 1,000 of them cost ~3,400 nodes a slug.
     @Test func stemMatesAreWalkedOnce() {
-        var state: UInt64 = 9
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SlugRandom(seed: 9)
         let letters = Array("abcdefghjkmnpqrstvwxyz")
         var seen = Set<String>(), slugs: [String] = []
         while slugs.count < 1_000 {
             var slug = "banking-platform-"
-            for _ in 0..<5 { slug.append(letters[next(letters.count)]) }
+            for _ in 0..<5 { slug.append(letters[random.next(letters.count)]) }
             if seen.insert(slug).inserted { slugs.append(slug) }
         }
         let perSlug = Self.visitsPerSlug(slugs)
@@ -126,19 +114,20 @@ import Testing
     /// tries are dense: the same answers as the pairwise scan.
     @Test(arguments: [11, 12])
     func denseRandomSlugsAnswerAsThePairwiseScan(seed: UInt64) {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let letters = Array("abc-.")
+        let slugs = Self.distinctSlugs(1_200, over: Array("abc-."), lengths: 3..<15, seed: seed)
+        #expect(SlugIndexTests.warningsAsThePairwiseScan(slugs) > 300)
+    }
+
+    /// `count` distinct slugs of random letters, of lengths in `lengths`, in the order made.
+    static func distinctSlugs(_ count: Int, over letters: [Character], lengths: Range<Int>, seed: UInt64) -> [String] {
+        var random = SlugRandom(seed: seed)
         var slugs: [String] = []
-        while slugs.count < 1_200 {
+        while slugs.count < count {
             var slug = ""
-            for _ in 0..<(3 + next(12)) { slug.append(letters[next(letters.count)]) }
+            for _ in 0..<(lengths.lowerBound + random.next(lengths.count)) { slug.append(letters[random.next(letters.count)]) }
             if !slugs.contains(slug) { slugs.append(slug) }
         }
-        #expect(SlugIndexTests.warningsAsThePairwiseScan(slugs) > 300)
+        return slugs
     }
 
     /// The walks give a row of its own only to a child whose scalar is one of the query's few
@@ -147,19 +136,9 @@ import Testing
     /// many children pass the bit test and only the full comparison tells them apart.
     @Test(arguments: [21, 22])
     func scalarsSharingTheWalksFilterBitsAnswerAsThePairwiseScan(seed: UInt64) {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
         let letters: [Character] = ["a", "!", "á", "\u{1161}", "b"]
         #expect(letters.prefix(4).allSatisfy { $0.unicodeScalars.first!.value & 63 == 33 })
-        var slugs: [String] = []
-        while slugs.count < 1_000 {
-            var slug = ""
-            for _ in 0..<(3 + next(10)) { slug.append(letters[next(letters.count)]) }
-            if !slugs.contains(slug) { slugs.append(slug) }
-        }
+        let slugs = Self.distinctSlugs(1_000, over: letters, lengths: 3..<13, seed: seed)
         #expect(SlugIndexTests.warningsAsThePairwiseScan(slugs) > 100)
     }
 }
@@ -167,14 +146,10 @@ import Testing
 /// The row siblings share, made on a word's bytes at once, is the recurrence's.
 @Suite struct ScalarTrieSharedRowTests {
     @Test func sharedRowIsTheRecurrence() {
-        var state: UInt64 = 31
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SlugRandom(seed: 31)
         let over = UInt8(ScalarTrie.maxReach + 1)
         for _ in 0..<20_000 {
-            let up = (0..<5).map { _ in UInt8(next(Int(over) + 1)) } + [over]
+            let up = (0..<5).map { _ in UInt8(random.next(Int(over) + 1)) } + [over]
             var word: UInt64 = UInt64(up.min()!) << 48
             for (k, cell) in up.enumerated() { word |= UInt64(cell) << (8 * k) }
             var expected: [UInt8] = [], left = over
@@ -187,5 +162,16 @@ import Testing
             #expect(Array(cells[0..<5]) == expected, "\(up)")
             #expect(cells[5] == over && cells[6] == min(up.min()! + 1, over), "\(up)")
         }
+    }
+}
+
+/// The tests' generator (a 64-bit LCG, its high bits taken): the same slugs on every run, so a
+/// failure can be replayed from its seed.
+struct SlugRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
     }
 }
