@@ -1,13 +1,22 @@
+import Glibc
+
 /// Name lookups into a stack, built once per load: `Stack.tag(named:)` and
 /// `canonicalName(for:)` scan every tag, which made checking every item's tags quadratic.
 struct StackIndex {
     private var names: Set<String> = []
     private var byLowerName: [String: String] = [:]     // first tag in stack order wins
     private var byLowerAlias: [String: String] = [:]    // likewise
+    /// The names by their UTF-8 bytes: a page's tags are nearly always spelled as in the stack,
+    /// and finding those bytes costs a fifth of hashing a String (which must not tell NFC from NFD).
+    private var spellings = ByteTable()
+    /// True when no two names of different bytes are equal as Strings (one NFC, one NFD), so
+    /// different `spellingNumber`s are different names.
+    private(set) var spellingsAreDistinct = true
 
     init(_ stack: Stack) {
         for tag in stack.tags {
             names.insert(tag.name)
+            spellings.insert(tag.name)
             let lowered = tag.name.lowercased()
             if byLowerName[lowered] == nil { byLowerName[lowered] = tag.name }
             for alias in tag.aliases {
@@ -15,14 +24,85 @@ struct StackIndex {
                 if byLowerAlias[key] == nil { byLowerAlias[key] = tag.name }
             }
         }
+        spellingsAreDistinct = spellings.count == names.count
     }
 
-    func contains(_ name: String) -> Bool { names.contains(name) }
+    func contains(_ name: String) -> Bool { spellingNumber(name) != nil || names.contains(name) }
+
+    /// The number of the name spelled with exactly these bytes, if one is.
+    func spellingNumber(_ spelling: String) -> Int? { spellings.number(of: spelling) }
 
     /// Same answer as `Stack.canonicalName(for:)`.
     func canonicalName(for spelling: String) -> String? {
-        if names.contains(spelling) { return spelling }
+        if contains(spelling) { return spelling }
         let lowered = spelling.lowercased()
         return byLowerName[lowered] ?? byLowerAlias[lowered]
+    }
+}
+
+/// Texts by their UTF-8 bytes, each numbered in insertion order, in one open-addressed table
+/// (FNV-1a, linear probing). Equal means byte-equal here, not String's canonical equivalence.
+struct ByteTable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]              // text i is bytes[starts[i] ..< starts[i + 1]]
+    private var slots: [Int32] = Array(repeating: -1, count: 16)   // a text's number, or -1
+
+    var count: Int { starts.count - 1 }
+
+    /// Adds `text` unless its bytes are there already.
+    mutating func insert(_ text: String) {
+        var text = text
+        text.withUTF8 { text in
+            guard case .empty(let slot) = find(text) else { return }
+            slots[slot] = Int32(count)
+            bytes.append(contentsOf: text)
+            starts.append(Int32(bytes.count))
+        }
+        if count * 2 > slots.count { rehash() }
+    }
+
+    func number(of text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { text in
+            if case .found(let number) = find(text) { return number }
+            return nil
+        }
+    }
+
+    private enum Probe { case found(Int), empty(Int) }
+
+    private func find(_ text: UnsafeBufferPointer<UInt8>) -> Probe {
+        let mask = slots.count - 1
+        var slot = Self.hash(text) & mask
+        return bytes.withUnsafeBufferPointer { bytes in
+            while true {
+                let number = Int(slots[slot])
+                if number < 0 { return .empty(slot) }
+                let start = Int(starts[number]), end = Int(starts[number + 1])
+                if end - start == text.count, text.isEmpty || memcmp(text.baseAddress!, bytes.baseAddress! + start, text.count) == 0 {
+                    return .found(number)
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private mutating func rehash() {
+        slots = Array(repeating: -1, count: slots.count * 4)
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { bytes in
+            for number in 0..<count {
+                let text = UnsafeBufferPointer(rebasing: bytes[Int(starts[number])..<Int(starts[number + 1])])
+                var slot = Self.hash(text) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(number)
+            }
+        }
+    }
+
+    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }

@@ -8,8 +8,24 @@ struct TagResolver: Sendable {
 
     func resolve(_ tags: [String], positions: [SourcePosition], path: String,
                  into diagnostics: inout [Diagnostic]) -> [String] {
-        ContentChecks.resolveTags(tags, positions: positions, path: path, stack: stack, index: index,
+        if allNamedExactly(tags) { return tags }
+        return ContentChecks.resolveTags(tags, positions: positions, path: path, stack: stack, index: index,
                                   stackFile: stackFile, into: &diagnostics)
+    }
+
+    /// The usual case, where resolving changes nothing and finds nothing to say: every tag is
+    /// spelled byte for byte as a stack tag's name, and no two are the same name (different
+    /// names are different Strings too when `spellingsAreDistinct`).
+    private func allNamedExactly(_ tags: [String]) -> Bool {
+        guard index.spellingsAreDistinct else { return false }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: tags.count) { numbers in
+            for (offset, tag) in tags.enumerated() {
+                guard let number = index.spellingNumber(tag) else { return false }
+                for earlier in 0..<offset where numbers[earlier] == number { return false }
+                numbers[offset] = number
+            }
+            return true
+        }
     }
 
     /// An item's tags resolved, and what that found kept with it.

@@ -138,6 +138,22 @@ import Testing
         #expect(Slug.fromFileName("Café Crème") == "caf-cr-me")
     }
 
+    /// Names that are nearly slugs already: the path that returns the name itself must agree
+    /// with the scalar walk on every edge (a '-', '.' or '_' first, a '-' last, one capital, empty).
+    @Test func namesThatAreSlugsAlreadyStayAsTheyAre() {
+        let alphabet = Array("ab09-_.").map(String.init) + ["Z", "é", " ", "--"]
+        for name in Self.random(alphabet, seed: 11, count: 5_000, length: 7) {
+            #expect(Slug.fromFileName(name) == Self.scalarSlug(name), "\(name.debugDescription)")
+        }
+        for name in ["agritech-analytics-ewypx", "a", "0", "a.", "a_", "a-b--c", "a-", ".a", "_a", "-a", "", "-",
+                     "Agritech", "agritech-résumé", "a b", "a.md", "x\u{212A}"] {
+            #expect(Slug.fromFileName(name) == Self.scalarSlug(name), "\(name.debugDescription)")
+        }
+        #expect(Slug.fromFileName("a-b--c.d_e") == "a-b--c.d_e")
+        #expect(Slug.fromFileName("a-") == "a")
+        #expect(Slug.fromFileName("") == "page")
+    }
+
     @Test func spacesTrimAsCharactersSeeThem() {
         func reference(_ text: String) -> Substring {
             let start = text.firstIndex { $0 != " " && $0 != "\t" } ?? text.endIndex

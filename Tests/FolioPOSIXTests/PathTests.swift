@@ -15,7 +15,8 @@ import FolioPOSIX
 
     @Test(arguments: [("/a", "/a/b", "b"), ("/a/", "/a/b/c", "b/c"), ("a", "a/b", "b"), ("/", "/b", "b"),
                       ("/a", "/ab/c", nil), ("/a", "/a", nil), ("/a", "/a/", nil), ("", "b", nil), ("/a/b", "/a", nil),
-                      ("/é", "/é/ü.md", "ü.md")] as [(String, String, String?)])
+                      ("/é", "/é/ü.md", "ü.md"), ("/e\u{301}", "/é/x", nil), ("/é", "/e\u{301}/x", nil), ("/a/", "/a/", nil),
+                      ("/a", "/a//", "/"), ("/a", "/a/\u{301}", "\u{301}")] as [(String, String, String?)])
     func below(directory: String, path: String, name: String?) {
         #expect(Path.below(directory, path) == name)
         if let name { #expect(Path.join(directory, name) == path) }
