@@ -11,7 +11,6 @@ public enum ContentLoader {
 
     /// `threads`: how many threads read a folder's pages (when it has `parallelPages` or more).
     static func load(directory: String, threads: Int) -> Portfolio {
-        var diagnostics: [Diagnostic] = []
         let profilePath = Path.join(directory, "profile.md")
         func bare(_ message: String) -> Portfolio {
             Portfolio(profile: .placeholder(path: profilePath), services: [], caseStudies: [], stack: Stack(),
@@ -28,41 +27,31 @@ public enum ContentLoader {
         case .failure(let error): return bare("cannot read directory: \(error)")
         }
         if names.isEmpty { return bare("content directory is empty: expected profile.md, stack.yml, services/ and case-studies/") }
-
-        var profile = Profile.placeholder(path: profilePath)
-        var profileTagPositions: [SourcePosition] = []
-        if names.contains("profile.md") {
-            (profile, profileTagPositions) = PageReader.profile(at: profilePath, into: &diagnostics)
-        } else {
-            diagnostics.append(Diagnostic(path: profilePath, message: "missing profile.md: the name, headline and introduction go there"))
-        }
-
-        var stack: Stack?
         let stackNames = StackReader.fileNames.filter(names.contains)
-        if let stackName = stackNames.first {
-            stack = StackReader.read(path: Path.join(directory, stackName), into: &diagnostics)
-            for ignored in stackNames.dropFirst() {
-                diagnostics.append(Diagnostic(path: Path.join(directory, ignored), severity: .warning,
-                                              message: "ignored: \(stackName) is the stack file"))
-            }
-        } else {
-            diagnostics.append(Diagnostic(path: Path.join(directory, "stack.yml"),
-                                          message: "missing stack file (stack.yml or stack.toml): item tags cannot be checked"))
-        }
 
-        let config = SiteConfig.read(directory: directory, names: names, into: &diagnostics)
+        var configDiagnostics: [Diagnostic] = []
+        let config = SiteConfig.read(directory: directory, names: names, into: &configDiagnostics)
+        let folders = ItemKind.allCases.flatMap { kind in (config.folders[kind] ?? []).map { (kind: kind, name: $0) } }
+        // A large stack file is read while the folders are walked: each was ~5% of the time at
+        // 10,000 items, and neither needs the other.
+        let stackBytes = stackNames.first.flatMap { try? FileStatus.of(Path.join(directory, $0)).get().st_size } ?? 0
+        let (head, walks) = Workers.pair(threads: stackBytes >= overlapStackBytes ? threads : 1, {
+            readHead(directory: directory, names: names, stackNames: stackNames)
+        }, {
+            folders.map { walkFolder(Path.join(directory, $0.name)) }
+        })
+        var profile = head.profile
+        var diagnostics = head.diagnostics + configDiagnostics
         // Tags are resolved where each page is read, while its item is still in the cache: at
         // 100,000 items a pass over them all afterwards was a cache miss per item.
-        let tags = stack.map { TagResolver(stack: $0, stackFile: stackNames[0]) }
+        let tags = head.stack.map { TagResolver(stack: $0, stackFile: stackNames[0]) }
         var sources: [ItemSource] = []
         var introductions: [ItemKind: SectionIntroduction] = [:]
-        for kind in ItemKind.allCases {
-            for folder in config.folders[kind] ?? [] {
-                let (found, introduction) = loadItems(kind, folder: folder, in: directory, config: config,
-                                                      tags: tags, threads: threads, into: &diagnostics)
-                sources += found
-                if introductions[kind] == nil { introductions[kind] = introduction }
-            }
+        for (folder, walk) in zip(folders, walks) {
+            let (found, introduction) = loadItems(folder.kind, folder: folder.name, walk: walk, in: directory,
+                                                  config: config, tags: tags, threads: threads, into: &diagnostics)
+            sources += found
+            if introductions[folder.kind] == nil { introductions[folder.kind] = introduction }
         }
         warnUnmappedFolders(names, in: directory, config: config, into: &diagnostics)
         if profile.email.isEmpty, names.contains("profile.md"), !diagnostics.contains(where: { $0.path == profilePath && $0.severity == .error }) {
@@ -71,7 +60,7 @@ public enum ContentLoader {
         }
         ContentChecks.uniqueSlugs(&sources, threads: threads, into: &diagnostics)
         if let tags {
-            profile.tags = tags.resolve(profile.tags, positions: profileTagPositions, path: profile.path, into: &diagnostics)
+            profile.tags = tags.resolve(profile.tags, positions: head.profileTagPositions, path: profile.path, into: &diagnostics)
             for index in sources.indices where !sources[index].tagDiagnostics.isEmpty {
                 diagnostics += sources[index].tagDiagnostics
             }
@@ -87,7 +76,7 @@ public enum ContentLoader {
         return Portfolio(profile: profile,
                          services: services,
                          caseStudies: caseStudies,
-                         stack: stack ?? Stack(),
+                         stack: head.stack ?? Stack(),
                          diagnostics: diagnostics.sorted(by: Diagnostic.ordered),
                          introductions: introductions)
     }
@@ -96,24 +85,72 @@ public enum ContentLoader {
     /// threads costs more than a small site takes to read.
     static let parallelPages = 64
 
+    /// A stack file smaller than this is read before the folders are walked, on one thread:
+    /// starting a thread costs more than a small site's stack takes to read.
+    static let overlapStackBytes = 16 * 1024
+
+    /// The profile and the stack file, read before the pages.
+    private struct Head: Sendable {
+        var profile: Profile
+        var profileTagPositions: [SourcePosition] = []
+        var stack: Stack?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private static func readHead(directory: String, names: [String], stackNames: [String]) -> Head {
+        let profilePath = Path.join(directory, "profile.md")
+        var head = Head(profile: .placeholder(path: profilePath))
+        if names.contains("profile.md") {
+            (head.profile, head.profileTagPositions) = PageReader.profile(at: profilePath, into: &head.diagnostics)
+        } else {
+            head.diagnostics.append(Diagnostic(path: profilePath, message: "missing profile.md: the name, headline and introduction go there"))
+        }
+        if let stackName = stackNames.first {
+            head.stack = StackReader.read(path: Path.join(directory, stackName), into: &head.diagnostics)
+            for ignored in stackNames.dropFirst() {
+                head.diagnostics.append(Diagnostic(path: Path.join(directory, ignored), severity: .warning,
+                                                   message: "ignored: \(stackName) is the stack file"))
+            }
+        } else {
+            head.diagnostics.append(Diagnostic(path: Path.join(directory, "stack.yml"),
+                                               message: "missing stack file (stack.yml or stack.toml): item tags cannot be checked"))
+        }
+        return head
+    }
+
+    /// A section folder walked, or why it was not.
+    private enum FolderWalk: Sendable {
+        case walked(PageWalker.Result)
+        case missing
+        case notAFolder
+    }
+
+    private static func walkFolder(_ folder: String) -> FolderWalk {
+        switch FileStatus.kind(folder) {
+        case .directory: .walked(PageWalker.walk(folder))
+        case .missing: .missing
+        case .file, .other: .notAFolder
+        }
+    }
+
     /// Items of one kind in one folder (see `PageWalker`), and the folder's `_index.md`.
-    private static func loadItems(_ kind: ItemKind, folder name: String, in directory: String, config: SiteConfig,
-                                  tags: TagResolver?, threads: Int,
+    private static func loadItems(_ kind: ItemKind, folder name: String, walk walked: FolderWalk, in directory: String,
+                                  config: SiteConfig, tags: TagResolver?, threads: Int,
                                   into diagnostics: inout [Diagnostic]) -> ([ItemSource], SectionIntroduction?) {
         let folder = Path.join(directory, name)
-        switch FileStatus.kind(folder) {
-        case .directory:
-            break
+        let walk: PageWalker.Result
+        switch walked {
+        case .walked(let result):
+            walk = result
         case .missing:
             let message = config.fileName == nil ? "no \(name)/ folder: no \(kind.pluralName) will show"
                 : "no \(name)/ folder, which \(config.configName) maps to \(kind.pluralName)"
             diagnostics.append(Diagnostic(path: folder, severity: .warning, message: message))
             return ([], nil)
-        case .file, .other:
+        case .notAFolder:
             diagnostics.append(Diagnostic(path: folder, message: "\(name) must be a folder of Markdown files"))
             return ([], nil)
         }
-        let walk = PageWalker.walk(folder)
         for problem in walk.problems { diagnostics.append(Diagnostic(path: problem.path, message: problem.message)) }
         // Pages are read side by side on the available cores, each into its own slot, then
         // taken in the walk's order: the diagnostics come out as from one thread.

@@ -14,23 +14,61 @@ public enum Directory {
         return Descriptor.retrying { openat(parent, name, access | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
     }
 
-    /// Names in a directory, without "." and "..", sorted so that what reads them is deterministic.
+    /// Names in a directory, without "." and "..", sorted (in `[String].sorted()`'s order) so
+    /// that what reads them is deterministic.
+    ///
+    /// String compares Unicode scalars after canonical (NFC) normalisation. A valid UTF-8 name
+    /// whose scalars are all below U+0300 (the first combining mark: every byte below 0xCC) is
+    /// already NFC, and UTF-8's byte order is its scalars' order, so two such names are
+    /// compared as bytes: a memcmp is a few instructions where comparing two Strings took
+    /// hundreds (a folder of 8,000 pages took 110,000 comparisons, and 11% of its names had an
+    /// "é"). A pair with any other name, or with invalid UTF-8 (which String repairs), is
+    /// compared as Strings.
     public static func list(_ path: String) -> Result<[String], SystemError> {
         guard let handle = opendir(path) else { return .failure(.current) }
         defer { closedir(handle) }
-        return .success(names(handle).sorted())
+        var bytes: [UInt8] = [], spans: [(start: Int, count: Int, plain: Bool)] = []
+        forEachName(handle) { name in
+            spans.append((bytes.count, name.count, !name.contains(where: { $0 >= 0xCC })))
+            bytes.append(contentsOf: name)
+        }
+        return .success(bytes.withUnsafeBufferPointer { flat in
+            var names: [String] = []
+            names.reserveCapacity(spans.count)
+            for index in spans.indices {
+                let span = spans[index]
+                names.append(String(decoding: UnsafeBufferPointer(rebasing: flat[span.start..<(span.start + span.count)]), as: UTF8.self))
+                if names[index].utf8.count != span.count { spans[index].plain = false }   // repaired: not valid
+            }
+            let base = flat.baseAddress!
+            return spans.withUnsafeBufferPointer { spans in
+                spans.indices.sorted { i, j in
+                    let (a, b) = (spans[i], spans[j])
+                    guard a.plain && b.plain else { return names[i] < names[j] }
+                    let sign = memcmp(base + a.start, base + b.start, min(a.count, b.count))
+                    return sign != 0 ? sign < 0 : a.count < b.count
+                }.map { names[$0] }
+            }
+        })
     }
 
     /// Names in an open directory stream (in directory order), without "." and "..".
     public static func names(_ handle: OpaquePointer) -> [String] {
         var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
+        forEachName(handle) { names.append(String(decoding: $0, as: UTF8.self)) }
         return names
+    }
+
+    /// The bytes of each name in an open directory stream but "." and "..", in directory order.
+    private static func forEachName(_ handle: OpaquePointer, _ body: (Slice<UnsafeRawBufferPointer>) -> Void) {
+        let dot = UInt8(ascii: ".")
+        while let entry = readdir(handle) {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = raw.prefix(while: { $0 != 0 })
+                if name.first == dot && (name.count == 1 || (name.count == 2 && name.last == dot)) { return }
+                body(name)
+            }
+        }
     }
 
     /// Creates `path` and its missing parents with `mode` (like mkdir -p; private by default).

@@ -38,4 +38,37 @@ import Testing
             #expect(many.diagnostics.map(\.description) == one.diagnostics.map(\.description))
         }
     }
+
+    /// A stack file of `overlapStackBytes` or more is read while the folders are walked: the
+    /// profile's, the stack file's, folio.toml's and the folders' diagnostics come out as
+    /// when they are read one after the other.
+    @Test func aLargeStackReadBesideTheWalksLoadsWhatOneThreadLoads() throws {
+        let tree = try ScratchTree()
+        defer { tree.remove() }
+        var stack = "groups:\n  - name: Languages\n    mystery: 1\n    tags:\n"
+        var i = 0
+        while stack.utf8.count < ContentLoader.overlapStackBytes + 1_000 {
+            stack += "      - {name: \"Tag\(i)\", aliases: [\"t\(i)\"]}\n"
+            i += 1
+        }
+        stack += "      - Tag0\n"
+        try tree.write("stack.yml", stack)
+        try tree.write("stack.toml", "")
+        try tree.write("profile.md", "---\nname: Ada\nheadline: [unclosed\n---\n")
+        try tree.write("folio.toml", "services = [\"offers\"]\ncase-studies = [\"case-studies\"]\nmystery = 2\n")
+        for page in 0..<70 {
+            try tree.write("case-studies/page-\(page).md", "---\ntitle: Page \(page)\ntags: [Tag\(page), t1, Nope]\n---\nBody.\n")
+        }
+        try tree.write("case-studies/deeper/nested.md", "---\ntitle: [unclosed\n---\n")
+        try tree.write("extra/lost.md", "---\ntitle: Lost\n---\n")
+        let one = ContentLoader.load(directory: tree.root, threads: 1)
+        #expect(one.caseStudies.count == 70)
+        #expect(one.stack.groups.first?.tags.count == i)
+        for expected in ["stack.yml", "stack.toml", "profile.md", "offers", "nested.md", "extra"] {
+            #expect(one.diagnostics.contains { $0.path.hasSuffix(expected) }, "a diagnostic for \(expected)")
+        }
+        let two = ContentLoader.load(directory: tree.root, threads: 2)
+        #expect(two == one)
+        #expect(two.diagnostics.map(\.description) == one.diagnostics.map(\.description))
+    }
 }

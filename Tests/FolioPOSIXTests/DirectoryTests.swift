@@ -24,6 +24,46 @@ import FolioTestSupport
         #expect(Directory.list(scratch.file("absent")) == .failure(SystemError(ENOENT)))
     }
 
+    /// Sorted as bytes when every name is ASCII: the same order as sorting the Strings.
+    @Test func asciiListingIsStringOrder() throws {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        let names = ["b", "a", "ab", "a-b", "a_b", "A", "Z", "_x", "0", "9z", "a.md", "a.markdown", "..x", ".a", "~", "a b"]
+        for name in names { scratch.write(name, count: 0) }
+        let listed = try Directory.list(scratch.path).get()
+        #expect(listed == names.sorted())
+        #expect(listed.first == "..x" && listed.last == "~")
+    }
+
+    /// Any other name, and the folder is sorted as Strings: "é" composed and decomposed are
+    /// one String, whose order is not their bytes'.
+    @Test func nonASCIIListingIsStringOrder() throws {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        let names = ["f", "e\u{0301}x", "\u{00E9}", "ez", "Ω", "e", "zz", "caf\u{00E9}-a", "cafe\u{0301}-b", "café-c",
+                     "\u{00DF}", "\u{02FF}", "\u{0300}", "a\u{0300}", "\u{00E0}", "x"]
+        for name in names { scratch.write(name, count: 0) }
+        let listed = try Directory.list(scratch.path).get()
+        #expect(listed == names.sorted())
+        #expect(listed != names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    }
+
+    /// A name that is not UTF-8 is repaired by String, so it is sorted as the String it became.
+    @Test func invalidUTF8ListingIsStringOrder() throws {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        for name in ["a", "b", "\u{FFFD}", "z"] { scratch.write(name, count: 0) }
+        for bytes: [UInt8] in [[0x61, 0x80], [0x62, 0xC2], [0xC0, 0x80], [0x80]] {
+            let path = Array(scratch.path.utf8) + [UInt8(ascii: "/")] + bytes + [0]
+            let descriptor = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        let listed = try Directory.list(scratch.path).get()
+        #expect(listed.count == 8)
+        #expect(listed == listed.sorted())
+    }
+
     @Test func openRefusesASymlink() {
         let scratch = TempDir()
         defer { scratch.remove() }
