@@ -72,32 +72,43 @@ struct SlugIndex {
     /// `threads`: how many threads build the three tries (side by side).
     init(_ slugs: [String], threads: Int = 1) {
         self.slugs = slugs
-        var firstSquashed: [String: Int32] = [:]         // squashed slug → first slug with it
-        firstSquashed.reserveCapacity(slugs.count)
-        sameSquashed = [Int32](repeating: -1, count: slugs.count)
-        for (index, slug) in slugs.enumerated() {
-            let key = Suggestions.squashed(slug)
-            if let first = firstSquashed[key] { sameSquashed[index] = first } else { firstSquashed[key] = Int32(index) }
-        }
         scalars.reserveCapacity(slugs.reduce(0) { $0 + $1.utf8.count })
         starts.reserveCapacity(slugs.count + 1)
         for slug in slugs {
             for scalar in slug.unicodeScalars { scalars.append(scalar.value) }
             starts.append(Int32(scalars.count))
         }
+        // The three tries and the squashed slugs are four jobs of similar size, side by side.
         let flat = scalars, starts = starts
         var built = [ScalarTrie?](repeating: nil, count: 3)
+        var squashed: [Int32] = []
         built.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer               // index i writes slot i only
-            Workers.forEach(3, threads: threads) { which in
-                switch which {
-                case 0: slots[0] = ScalarTrie(flat, starts: starts)
-                case 1: slots[1] = ScalarTrie(Self.reversed(flat, starts: starts), starts: starts)
-                default: slots[2] = Self.headsFirst(flat, starts: starts)
+            withUnsafeMutablePointer(to: &squashed) { squashed in
+                nonisolated(unsafe) let (slots, squashed) = (buffer, squashed)   // job i writes its own
+                Workers.forEach(4, threads: threads) { which in
+                    switch which {
+                    case 0: slots[2] = Self.headsFirst(flat, starts: starts)
+                    case 1: slots[0] = ScalarTrie(flat, starts: starts)
+                    case 2: slots[1] = ScalarTrie(Self.reversed(flat, starts: starts), starts: starts)
+                    default: squashed.pointee = Self.firstSquashedAlike(slugs)
+                    }
                 }
             }
         }
+        sameSquashed = squashed
         (forward, backward, heads) = (built[0]!, built[1]!, built[2]!)
+    }
+
+    /// Per slug: the first slug before it squashed alike ('-', '_' and '.' dropped), or -1.
+    private static func firstSquashedAlike(_ slugs: [String]) -> [Int32] {
+        var firstSquashed: [String: Int32] = [:]         // squashed slug → first slug with it
+        firstSquashed.reserveCapacity(slugs.count)
+        var same = [Int32](repeating: -1, count: slugs.count)
+        for (index, slug) in slugs.enumerated() {
+            let key = Suggestions.squashed(slug)
+            if let first = firstSquashed[key] { same[index] = first } else { firstSquashed[key] = Int32(index) }
+        }
+        return same
     }
 
     /// What a query reuses from one to the next: one per thread.
