@@ -32,19 +32,26 @@ public enum ContentLoader {
         var configDiagnostics: [Diagnostic] = []
         let config = SiteConfig.read(directory: directory, names: names, into: &configDiagnostics)
         let folders = ItemKind.allCases.flatMap { kind in (config.folders[kind] ?? []).map { (kind: kind, name: $0) } }
-        // A large stack file is read while the folders are walked: each was ~5% of the time at
-        // 10,000 items, and neither needs the other.
+        // A large stack file is read while the folders are walked, each folder a job of its
+        // own: each was ~5% of the time at 10,000 items, and none needs another.
         let stackBytes = stackNames.first.flatMap { try? FileStatus.of(Path.join(directory, $0)).get().st_size } ?? 0
-        let (head, walks) = Workers.pair(threads: stackBytes >= overlapStackBytes ? threads : 1, {
-            readHead(directory: directory, names: names, stackNames: stackNames)
-        }, {
-            folders.map { walkFolder(Path.join(directory, $0.name)) }
-        })
+        var head = Head(profile: .placeholder(path: profilePath))
+        var walks = [FolderWalk](repeating: .missing, count: folders.count)
+        withUnsafeMutablePointer(to: &head) { head in
+            walks.withUnsafeMutableBufferPointer { walks in
+                nonisolated(unsafe) let (head, walks) = (head, walks)   // job 0 writes head, job k walks[k - 1]
+                Workers.forEach(1 + folders.count, threads: stackBytes >= overlapStackBytes ? threads : 1) { job in
+                    if job == 0 {
+                        head.pointee = readHead(directory: directory, names: names, stackNames: stackNames)
+                    } else {
+                        walks[job - 1] = walkFolder(Path.join(directory, folders[job - 1].name))
+                    }
+                }
+            }
+        }
         var profile = head.profile
         var diagnostics = head.diagnostics + configDiagnostics
-        // Tags are resolved where each page is read, while its item is still in the cache: at
-        // 100,000 items a pass over them all afterwards was a cache miss per item.
-        let tags = head.stack.map { TagResolver(stack: $0, stackFile: stackNames[0]) }
+        let tags = head.tags
         var sources: [ItemSource] = []
         var introductions: [ItemKind: SectionIntroduction] = [:]
         for (folder, walk) in zip(folders, walks) {
@@ -76,7 +83,7 @@ public enum ContentLoader {
         return Portfolio(profile: profile,
                          services: services,
                          caseStudies: caseStudies,
-                         stack: head.stack ?? Stack(),
+                         stack: head.tags?.stack ?? Stack(),
                          diagnostics: diagnostics.sorted(by: Diagnostic.ordered),
                          introductions: introductions)
     }
@@ -93,7 +100,10 @@ public enum ContentLoader {
     private struct Head: Sendable {
         var profile: Profile
         var profileTagPositions: [SourcePosition] = []
-        var stack: Stack?
+        /// The stack file's tags, indexed. Tags are resolved where each page is read, while
+        /// its item is still in the cache: at 100,000 items a pass over them all afterwards
+        /// was a cache miss per item.
+        var tags: TagResolver?
         var diagnostics: [Diagnostic] = []
     }
 
@@ -106,7 +116,8 @@ public enum ContentLoader {
             head.diagnostics.append(Diagnostic(path: profilePath, message: "missing profile.md: the name, headline and introduction go there"))
         }
         if let stackName = stackNames.first {
-            head.stack = StackReader.read(path: Path.join(directory, stackName), into: &head.diagnostics)
+            let stack = StackReader.read(path: Path.join(directory, stackName), into: &head.diagnostics)
+            head.tags = TagResolver(stack: stack, stackFile: stackName)
             for ignored in stackNames.dropFirst() {
                 head.diagnostics.append(Diagnostic(path: Path.join(directory, ignored), severity: .warning,
                                                    message: "ignored: \(stackName) is the stack file"))

@@ -25,11 +25,28 @@ enum PageWalker {
     }
 
     /// The file name without its Markdown extension, or nil when it is not Markdown.
+    /// An ASCII extension is compared without making a string of it: its bytes, each with
+    /// the bit that makes an ASCII letter lower case, in one word against the extensions'
+    /// (letters only: a byte with that bit set is one of them only when it is that letter in
+    /// either case). Any other extension is lowercased first, as a non-ASCII letter may
+    /// lowercase to an ASCII one (the Kelvin sign to "k").
     static func markdownStem(_ name: String) -> String? {
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
-        let ext = name[name.utf8.index(after: dot)...].lowercased()
-        return extensions.contains(ext) ? String(name[..<dot]) : nil
+        let utf8 = name.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex else { return nil }
+        let ext = utf8[utf8.index(after: dot)...]
+        var folded: UInt64 = 0, count = 0, ascii = true
+        for byte in ext {
+            count += 1
+            if byte >= 0x80 || count > 8 { ascii = false; break }
+            folded = folded << 8 | UInt64(byte | 0x20)
+        }
+        let markdown = ascii ? extensionWords.contains(folded) && count > 0
+            : extensions.contains(name[utf8.index(after: dot)...].lowercased())
+        return markdown ? String(name[..<dot]) : nil
     }
+
+    /// Each extension's bytes in one word, the first byte most significant (8 bytes at most).
+    private static let extensionWords = extensions.map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
 
     static func walk(_ folder: String) -> Result {
         var result = Result()

@@ -45,11 +45,29 @@ public enum Directory {
                 spans.indices.sorted { i, j in
                     let (a, b) = (spans[i], spans[j])
                     guard a.plain && b.plain else { return names[i] < names[j] }
-                    let sign = memcmp(base + a.start, base + b.start, min(a.count, b.count))
-                    return sign != 0 ? sign < 0 : a.count < b.count
+                    return Self.bytesPrecede(base + a.start, a.count, base + b.start, b.count)
                 }.map { names[$0] }
             }
         })
+    }
+
+    /// Whether `x` comes before `y` byte by byte (a prefix first), eight bytes at a time:
+    /// page names share long stems ("payments-manufacturing-…").
+    @inline(__always)
+    static func bytesPrecede(_ x: UnsafePointer<UInt8>, _ xn: Int, _ y: UnsafePointer<UInt8>, _ yn: Int) -> Bool {
+        let n = min(xn, yn)
+        var k = 0
+        while k + 8 <= n {
+            let a = UnsafeRawPointer(x + k).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(y + k).loadUnaligned(as: UInt64.self)
+            if a != b { return a.bigEndian < b.bigEndian }      // the first byte most significant
+            k += 8
+        }
+        while k < n {
+            if x[k] != y[k] { return x[k] < y[k] }
+            k += 1
+        }
+        return xn < yn
     }
 
     /// Names in an open directory stream (in directory order), without "." and "..".

@@ -3,13 +3,19 @@ import Glibc
 /// Path text, joined without Foundation.
 public enum Path {
     /// `directory/name`, with one slash between; an empty directory gives `name`.
+    /// The bytes are copied into the new string's storage at once: appending to a String cost
+    /// ~1,300 instructions a join, and a walk joins once per file.
     public static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty { return name }
-        var path = directory
-        path.reserveCapacity(directory.utf8.count + 1 + name.utf8.count)   // one allocation
-        if directory.utf8.last != UInt8(ascii: "/") { path += "/" }
-        path += name
-        return path
+        let slash = directory.utf8.last != UInt8(ascii: "/")
+        return String(unsafeUninitializedCapacity: directory.utf8.count + (slash ? 1 : 0) + name.utf8.count) { buffer in
+            var end = buffer.initialize(fromContentsOf: directory.utf8)
+            if slash {
+                buffer[end] = UInt8(ascii: "/")
+                end += 1
+            }
+            return end + UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: name.utf8)
+        }
     }
 
     /// What `join(directory, name)` appended to `directory`: `path` below `directory`, or nil

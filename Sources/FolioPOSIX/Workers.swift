@@ -43,21 +43,6 @@ public enum Workers {
         for thread in started { pthread_join(thread, nil) }
     }
 
-    /// `first()` and `second()` side by side (on up to `threads` threads), and both results.
-    public static func pair<A, B>(threads: Int = available, _ first: @escaping @Sendable () -> A,
-                                  _ second: @escaping @Sendable () -> B) -> (A, B) {
-        var a: A?, b: B?
-        withUnsafeMutablePointer(to: &a) { a in
-            withUnsafeMutablePointer(to: &b) { b in
-                nonisolated(unsafe) let (a, b) = (a, b)          // each written by one index only
-                forEach(2, threads: threads) { index in
-                    if index == 0 { a.pointee = first() } else { b.pointee = second() }
-                }
-            }
-        }
-        return (a!, b!)
-    }
-
     /// The indices left, handed out a turn at a time under a lock.
     private final class Work: @unchecked Sendable {
         let count: Int, turn: Int, body: @Sendable (Int) -> Void

@@ -1,6 +1,6 @@
 import Glibc
 import Testing
-import FolioPOSIX
+@testable import FolioPOSIX
 import FolioTestSupport
 
 @Suite struct DirectoryTests {
@@ -28,11 +28,36 @@ import FolioTestSupport
     @Test func asciiListingIsStringOrder() throws {
         let scratch = TempDir()
         defer { scratch.remove() }
-        let names = ["b", "a", "ab", "a-b", "a_b", "A", "Z", "_x", "0", "9z", "a.md", "a.markdown", "..x", ".a", "~", "a b"]
+        let names = ["b", "a", "ab", "a-b", "a_b", "A", "Z", "_x", "0", "9z", "a.md", "a.markdown", "..x", ".a", "~", "a b",
+                     "payments-manufacturing-aaaa.md", "payments-manufacturing-aaab.md", "payments-manufacturing",
+                     "payments-manufacturinG-z.md", "payments-manufacturing-aaaa.md-longer", "payments-manufacturing-aaa",
+                     "payments-", "payments-manufacturing-aaaa.me", "payments-manufacturing-aaaa.mc"]
         for name in names { scratch.write(name, count: 0) }
         let listed = try Directory.list(scratch.path).get()
         #expect(listed == names.sorted())
         #expect(listed.first == "..x" && listed.last == "~")
+    }
+
+    /// Eight bytes at a time, the same answer as comparing byte by byte, whatever the lengths,
+    /// the shared prefix and the bytes (high bits too).
+    @Test func bytesPrecedeAsLexicographicOrder() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            let stem = (0..<next(24)).map { _ in UInt8(next(256)) }
+            let x = stem + (0..<next(12)).map { _ in UInt8([0x61, 0x62, 0xFF, 0x00, 0x80][next(5)]) }
+            let y = stem + (0..<next(12)).map { _ in UInt8([0x61, 0x62, 0xFF, 0x00, 0x80][next(5)]) }
+            let fast = x.withUnsafeBufferPointer { a in
+                y.withUnsafeBufferPointer { b in
+                    Directory.bytesPrecede(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, a.count,
+                                           b.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.count)
+                }
+            }
+            #expect(fast == x.lexicographicallyPrecedes(y), "\(x) \(y)")
+        }
     }
 
     /// Any other name, and the folder is sorted as Strings: "é" composed and decomposed are

@@ -19,12 +19,4 @@ import FolioPOSIX
     @Test func availableIsWithinItsBounds() {
         #expect((1...Workers.maxThreads).contains(Workers.available))
     }
-
-    /// Both closures run once, and each result comes back in its place.
-    @Test(arguments: [1, 2])
-    func pairReturnsBothResults(threads: Int) {
-        let (a, b) = Workers.pair(threads: threads, { (1...1_000).reduce(0, +) }, { String(repeating: "b", count: 3) })
-        #expect(a == 500_500)
-        #expect(b == "bbb")
-    }
 }
