@@ -6,7 +6,44 @@ struct FieldReader {
     private var entries: [FMEntry] = []
     /// Each entry's key lowercased, once (every field asked for compares against all of them),
     /// and whether a field asked for matched it (the rest are unknown keys); parallel to `entries`.
-    private var keys: [(lowered: String, used: Bool)] = []
+    private var keys: [Key] = []
+    /// Of the first 16 entries, as bits: per UTF-8 length below 16, those whose lowered key is
+    /// ASCII of that length; in `otherKeys`, the rest. A field name (ASCII) can only be one of
+    /// the keys of its length or the others, so only those are compared.
+    private var keysOfLength = SIMD16<UInt16>()
+    private var otherKeys: UInt16 = 0
+
+    private struct Key {
+        var lowered: String
+        /// The UTF-8 length of `lowered` when it is ASCII, else -1: an ASCII key equals a field
+        /// name (ASCII too) only if their lengths do, which spares most comparisons.
+        var asciiCount: Int
+        var used = false
+
+        init(_ key: String) {
+            let (ascii, upper) = Self.bytes(of: key)
+            lowered = ascii && !upper ? key : key.lowercased()
+            asciiCount = ascii || Self.bytes(of: lowered).ascii ? lowered.utf8.count : -1
+        }
+
+        /// Whether the text is ASCII, and whether it has an ASCII capital.
+        private static func bytes(of text: String) -> (ascii: Bool, upper: Bool) {
+            var text = text
+            return text.withUTF8 { bytes in
+                var upper = false
+                for byte in bytes {
+                    if byte >= 0x80 { return (false, upper) }
+                    if (0x41...0x5A).contains(byte) { upper = true }
+                }
+                return (true, upper)
+            }
+        }
+
+        func isOne(of names: [String]) -> Bool {
+            for name in names where (asciiCount < 0 || name.utf8.count == asciiCount) && name == lowered { return true }
+            return false
+        }
+    }
 
     /// False when the front matter is there but is not a mapping (already an error).
     private(set) var isMapping = true
@@ -19,7 +56,11 @@ struct FieldReader {
         guard let root else { return }
         if case .map(let entries) = root.value {
             self.entries = entries
-            keys = entries.map { ($0.key.lowercased(), false) }
+            keys = entries.map { Key($0.key) }
+            for (index, key) in keys.prefix(16).enumerated() {
+                if (0..<16).contains(key.asciiCount) { keysOfLength[key.asciiCount] |= 1 << index }
+                else { otherKeys |= 1 << index }
+            }
         } else if !root.isNull {
             isMapping = false
             error(root.position, "front matter must be a mapping of keys to values, not \(root.kindDescription)")
@@ -38,26 +79,32 @@ struct FieldReader {
     /// gets a warning, since only one is used. `keys` are written in lowercase (folio's own
     /// field names); each entry's key was lowercased once, so matching is plain comparison.
     mutating func entry(_ keys: [String]) -> FMEntry? {
-        assert(keys.allSatisfy { $0 == $0.lowercased() }, "field names are given in lowercase")
+        assert(keys.allSatisfy { $0 == $0.lowercased() && $0.utf8.allSatisfy { $0 < 0x80 } },
+               "field names are given in lowercase ASCII")
         var first: Int?
-        for index in entries.indices where Self.isOne(of: keys, self.keys[index].lowered) {
+        func match(_ index: Int) {
             self.keys[index].used = true
-            guard let firstIndex = first else { first = index; continue }
+            guard let firstIndex = first else { first = index; return }
             let (extra, kept) = (entries[index], entries[firstIndex])
             warning(extra.keyPosition, "'\(extra.key)' repeats '\(kept.key)' (line \(kept.keyPosition.line)); using '\(kept.key)'")
+        }
+        guard entries.count <= 16 else {
+            for index in entries.indices where self.keys[index].isOne(of: keys) { match(index) }
+            return first.map { entries[$0] }
+        }
+        var candidates = otherKeys
+        for name in keys where name.utf8.count < 16 { candidates |= keysOfLength[name.utf8.count] }
+        while candidates != 0 {               // in entry order, as the scan above
+            let index = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            if self.keys[index].isOne(of: keys) { match(index) }
         }
         return first.map { entries[$0] }
     }
 
     /// Whether a key (or a synonym) is present with a non-null value.
     func has(_ keys: String...) -> Bool {
-        entries.indices.contains { Self.isOne(of: keys, self.keys[$0].lowered) && !entries[$0].value.isNull }
-    }
-
-    /// One to three names: a scan beats hashing.
-    private static func isOne(of keys: [String], _ key: String) -> Bool {
-        for wanted in keys where wanted == key { return true }
-        return false
+        entries.indices.contains { self.keys[$0].isOne(of: keys) && !entries[$0].value.isNull }
     }
 
     /// Any scalar reads as text; a list or mapping is an error. Null counts as absent.
@@ -72,9 +119,24 @@ struct FieldReader {
 
     mutating func int(_ keys: String...) -> Int? {
         guard let entry = entry(keys), !entry.value.isNull else { return nil }
-        if case .scalar(let text, _) = entry.value.value, let number = Int(text.trimmingSpaces) { return number }
+        if case .scalar(let text, _) = entry.value.value, let number = Self.wholeNumber(text) { return number }
         error(entry.value.position, "'\(entry.key)' must be a whole number, not \(entry.value.kindDescription)")
         return nil
+    }
+
+    /// `Int(text.trimmingSpaces)`; up to 18 plain digits (the usual `order: 3`, no overflow
+    /// possible) are read here without the generic parser.
+    static func wholeNumber(_ text: String) -> Int? {
+        let digits = text.utf8
+        if (1...18).contains(digits.count) {
+            var value = 0
+            for byte in digits {
+                guard (0x30...0x39).contains(byte) else { return Int(text.trimmingSpaces) }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        return Int(text.trimmingSpaces)
     }
 
     mutating func bool(_ key: String) -> Bool? {

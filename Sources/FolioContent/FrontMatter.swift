@@ -28,7 +28,7 @@ enum FrontMatter {
                 "unterminated front matter: the '\(fenceText)' on line 1 has no closing '\(fenceText)' line"))
         }
         // Lines 1..<close joined by "\n" is the text between the fences.
-        let frontMatter = close.start > cut.open ? String(text[index(text, cut.open)..<index(text, close.start - 1)]) : ""
+        let frontMatter = close.start > cut.open ? text[index(text, cut.open)..<index(text, close.start - 1)] : ""
         return .success(SplitDocument(format: cut.format, frontMatter: frontMatter, frontMatterFirstLine: 2,
                                       body: body(text, from: close.next)))
     }
@@ -73,8 +73,8 @@ enum FrontMatter {
         switch document.format {
         case nil: return .success(nil)
         case .yaml: return YAMLFrontMatter.parse(document.frontMatter, firstLine: document.frontMatterFirstLine)
-        case .toml: return TOMLFrontMatter.parse(document.frontMatter, firstLine: document.frontMatterFirstLine)
-        case .json: return JSONFrontMatter.parse(document.frontMatter, firstLine: document.frontMatterFirstLine)
+        case .toml: return TOMLFrontMatter.parse(String(document.frontMatter), firstLine: document.frontMatterFirstLine)
+        case .json: return JSONFrontMatter.parse(String(document.frontMatter), firstLine: document.frontMatterFirstLine)
         }
     }
 
@@ -86,7 +86,7 @@ enum FrontMatter {
         }
         var bytes = text
         let next = bytes.withUTF8 { min(lineEnd($0, from: length) + 1, $0.count) }
-        return .success(SplitDocument(format: .json, frontMatter: String(text[..<index(text, length)]), frontMatterFirstLine: 1,
+        return .success(SplitDocument(format: .json, frontMatter: text[..<index(text, length)], frontMatterFirstLine: 1,
                                       body: body(text, from: next)))
     }
 

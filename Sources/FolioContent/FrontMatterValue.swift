@@ -38,8 +38,9 @@ enum FrontMatterFormat: String, Sendable { case yaml = "YAML", toml = "TOML", js
 /// A Markdown file split into its front matter (if any) and body.
 struct SplitDocument: Sendable {
     var format: FrontMatterFormat?
-    /// The front matter's own text, without the fence lines.
-    var frontMatter: String
+    /// The front matter's own text, without the fence lines (a slice of the file's text: the
+    /// YAML parser reads it in place).
+    var frontMatter: Substring
     /// File line of the front matter's first line; add (line - 1) to positions within it.
     var frontMatterFirstLine: Int
     var body: String

@@ -57,7 +57,7 @@ enum SourceText {
         func has(_ byte: Int32) -> Bool {
             bytes.withUnsafeBytes { $0.baseAddress.map { memchr($0, byte, bytes.count) != nil } ?? false }
         }
-        if !has(0), let valid = String(validating: bytes, as: UTF8.self) {
+        if !has(0), let valid = validated(bytes) {
             text = valid
         } else {
             if let problem = firstProblem(bytes) { return .failure(problem) }
@@ -69,6 +69,54 @@ enum SourceText {
             text = String(String.UnicodeScalarView(normalisingCRLF(text.unicodeScalars)))
         }
         return .success(text)
+    }
+
+    /// `String(validating: bytes, as: UTF8.self)`, in pieces. The standard library checks a
+    /// buffer of only ASCII a word at a time but walks any other byte by byte, and a page is
+    /// mostly ASCII with a few accented letters: each long ASCII run is decoded on its own, and
+    /// only the bytes around the others are walked. Cutting before and after ASCII bytes never
+    /// cuts a scalar, so the text is valid exactly when every piece is; and a piece is valid
+    /// exactly when decoding it (which repairs what is not UTF-8) changed none of its bytes.
+    static func validated(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return "" }
+            // A piece costs about what walking 150 bytes does: shorter ASCII runs are walked.
+            let longRun = 160
+            var text = ""
+            func add(_ start: Int, _ end: Int, ascii: Bool) -> Bool {
+                guard start < end else { return true }
+                let part = UnsafeBufferPointer(start: base + start, count: end - start)
+                var piece = String(decoding: part, as: UTF8.self)
+                guard ascii || piece.withUTF8({ $0.count == part.count && memcmp($0.baseAddress!, part.baseAddress!, part.count) == 0 })
+                else { return false }
+                if part.count == bytes.count { text = piece; return true }
+                if text.isEmpty { text.reserveCapacity(bytes.count) }
+                text += piece
+                return true
+            }
+            var pending = 0, at = 0        // bytes[pending..<at] wait to be added with what follows
+            while at < bytes.count {
+                let other = firstNonASCII(bytes, from: at)
+                if other - at >= longRun {
+                    guard add(pending, at, ascii: false), add(at, other, ascii: true) else { return nil }
+                    pending = other
+                }
+                at = other
+                while at < bytes.count, bytes[at] >= 0x80 { at += 1 }
+            }
+            return add(pending, bytes.count, ascii: false) ? text : nil
+        }
+    }
+
+    /// The offset of the first byte from `start` on that is not ASCII, or the end.
+    private static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        var at = start
+        while at + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            at += 8
+        }
+        while at < bytes.count, bytes[at] < 0x80 { at += 1 }
+        return at
     }
 
     /// Where the first invalid byte or NUL is, if anywhere.

@@ -10,6 +10,11 @@ enum YAMLFrontMatter {
     /// Parses YAML text into a neutral tree. `firstLine` is the file line of the text's
     /// first line; every position in the result and in problems is a file position.
     static func parse(_ text: String, firstLine: Int) -> Result<FMNode?, SourceProblem> {
+        parse(text[...], firstLine: firstLine)
+    }
+
+    /// A page's front matter, read where it lies in the page's text.
+    static func parse(_ text: Substring, firstLine: Int) -> Result<FMNode?, SourceProblem> {
         var text = text
         return text.withUTF8 { read($0, shift: firstLine - 1) }
     }

@@ -28,7 +28,7 @@ import Testing
         guard let close = lines.indices.dropFirst().first(where: { closers.contains(trimmed(lines[$0])) }) else {
             return .failure(SourceProblem(position: .start, message: "unterminated"))
         }
-        return .success(SplitDocument(format: format, frontMatter: lines[1..<close].joined(separator: "\n"),
+        return .success(SplitDocument(format: format, frontMatter: Substring(lines[1..<close].joined(separator: "\n")),
                                       frontMatterFirstLine: 2, body: body(lines[(close + 1)...])))
     }
 
