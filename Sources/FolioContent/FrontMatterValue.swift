@@ -13,8 +13,13 @@ struct FMNode: Sendable {
 
     /// Null in YAML's core schema: an empty plain value, `~` or `null`.
     var isNull: Bool {
-        if case .scalar(let text, false) = value { return ["", "~", "null", "Null", "NULL"].contains(text) }
-        return false
+        guard case .scalar(let text, false) = value else { return false }
+        switch text.utf8.count {     // the spellings' lengths (no other bytes make these Strings)
+        case 0: return true
+        case 1: return text == "~"
+        case 4: return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
     }
 
     /// How the value reads in a message: "a list", "a mapping", "'Kafka'".

@@ -86,6 +86,15 @@ enum YAMLFrontMatter {
                                                                lines: &lines, shift: shift) {
                     return .failure(problem)
                 }
+                // A mapping's key is kept as text until its value comes: no node for it.
+                if anchor == nil, let last = stack.indices.last, stack[last].isMap, stack[last].pendingKey == nil {
+                    if let first = firstPosition(of: value, at: at, in: &stack[last]) {
+                        return .failure(SourceProblem(position: at, message:
+                            "duplicate key '\(value)' in front matter (first at \(first.line):\(first.column))"))
+                    }
+                    stack[last].pendingKey = (value, at)
+                    continue
+                }
                 finished = FMNode(value: .scalar(value, quoted: scalar.style != YAML_PLAIN_SCALAR_STYLE), position: at)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMap = event.type == YAML_MAPPING_START_EVENT
@@ -106,7 +115,7 @@ enum YAMLFrontMatter {
                 return .failure(SourceProblem(position: at, message:
                     "YAML anchor '&\(name(anchor))' in front matter: anchors and aliases are not allowed (they can expand without limit)"))
             }
-            guard let node = finished else { continue }
+            guard let node = finished.take() else { continue }
             guard let last = stack.indices.last else {
                 root = node
                 continue
@@ -116,14 +125,7 @@ enum YAMLFrontMatter {
             } else if let (key, keyAt) = stack[last].pendingKey {
                 stack[last].entries.append(FMEntry(key: key, keyPosition: keyAt, value: node))
                 stack[last].pendingKey = nil
-            } else {
-                guard case .scalar(let key, _) = node.value else { continue }   // containers refused above
-                if let first = firstPosition(of: key, at: node.position, in: &stack[last]) {
-                    return .failure(SourceProblem(position: node.position, message:
-                        "duplicate key '\(key)' in front matter (first at \(first.line):\(first.column))"))
-                }
-                stack[last].pendingKey = (key, node.position)
-            }
+            }   // else a container as a key: refused above (scalar keys were taken in the switch)
         }
     }
 

@@ -10,7 +10,8 @@ public enum WholeFile {
     public static func read(_ path: String, limit: Int, in directory: Int32 = AT_FDCWD,
                             followSymlinks: Bool = true) -> Result<[UInt8], ReadFailure> {
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followSymlinks ? 0 : O_NOFOLLOW)
-        let descriptor = Descriptor.retrying { openat(directory, path, flags) }
+        // withCString: a native String's own bytes (they end in NUL), not an array made per call.
+        let descriptor = path.withCString { path in Descriptor.retrying { openat(directory, path, flags) } }
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT ? .missing : errno == EISDIR ? .directory : .system(.current))
         }

@@ -47,4 +47,14 @@ import Testing
         #expect(FieldReader.wholeNumber("007") == 7 && FieldReader.wholeNumber("999999999999999999") == 999_999_999_999_999_999)
         #expect(FieldReader.wholeNumber("1_000") == nil && FieldReader.wholeNumber("9223372036854775808") == nil)
     }
+
+    /// `isNull` looks at the length first; it must agree with comparing against each spelling.
+    @Test func nullsAreTheCoreSchemaSpellings() {
+        let spellings = ["", "~", "null", "Null", "NULL"]
+        for text in ["", "~", "null", "Null", "NULL", "nulL", "nul", "nulls", " null", "~~", "\u{7E}", "n\u{75}ll", "ñull",
+                     "\u{301}", "é", "null\u{301}", "4233", "true", "NUL\u{212A}"] {
+            #expect(FMNode(value: .scalar(text, quoted: false), position: .start).isNull == spellings.contains(text), "\(text.debugDescription)")
+            #expect(!FMNode(value: .scalar(text, quoted: true), position: .start).isNull)
+        }
+    }
 }
