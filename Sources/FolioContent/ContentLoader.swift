@@ -174,7 +174,7 @@ public enum ContentLoader {
             Workers.forEach(pages.count, threads: pages.count < parallelPages ? 1 : threads) { index in
                 var found: [Diagnostic] = []
                 var source = PageReader.item(at: pages[index].path, kind: kind, fileSlug: pages[index].slug,
-                                             folder: opened, into: &found)
+                                             folder: opened, listedRegular: pages[index].listedRegular, into: &found)
                 if let tags, source != nil { tags.resolve(&source!) }
                 slots[index] = (source, found)
             }

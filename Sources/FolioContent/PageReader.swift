@@ -27,7 +27,7 @@ enum PageReader {
 
     /// Bytes → text → front matter tree. nil, with a diagnostic, when the file is broken.
     /// `folder`: see `SourceText.read`.
-    static func document(at path: String, folder: PageFolder? = nil,
+    static func document(at path: String, folder: PageFolder? = nil, listedRegular: Bool = false,
                          into diagnostics: inout [Diagnostic]) -> (SplitDocument, FMNode?)? {
         func fail(_ problem: SourceProblem) -> (SplitDocument, FMNode?)? {
             diagnostics.append(Diagnostic(path: path, line: problem.position.line, column: problem.position.column,
@@ -35,7 +35,7 @@ enum PageReader {
             return nil
         }
         let text: String
-        switch SourceText.read(path: path, folder: folder).flatMap(SourceText.decode) {
+        switch SourceText.read(path: path, folder: folder, listedRegular: listedRegular).flatMap(SourceText.decode) {
         case .success(let decoded): text = decoded
         case .failure(let problem): return fail(problem)
         }
@@ -52,8 +52,9 @@ enum PageReader {
 
     /// A service or case study; nil when it is broken, a draft or unpublished.
     static func item(at path: String, kind: ItemKind, fileSlug: String, folder: PageFolder? = nil,
-                     into diagnostics: inout [Diagnostic]) -> ItemSource? {
-        guard let (document, root) = document(at: path, folder: folder, into: &diagnostics) else { return nil }
+                     listedRegular: Bool = false, into diagnostics: inout [Diagnostic]) -> ItemSource? {
+        guard let (document, root) = document(at: path, folder: folder, listedRegular: listedRegular,
+                                              into: &diagnostics) else { return nil }
         guard document.format != nil else {
             diagnostics.append(Diagnostic(path: path, message:
                 "missing front matter: start the file with a '---' block that has at least a 'title'"))

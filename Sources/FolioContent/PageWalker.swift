@@ -15,6 +15,8 @@ enum PageWalker {
     struct Page: Equatable {
         var path: String
         var slug: String
+        /// The folder's listing says a regular file (so it is read without an fstat first).
+        var listedRegular = false
     }
 
     struct Result {
@@ -55,22 +57,22 @@ enum PageWalker {
         while next < queue.count, result.pages.count < maxPages {
             let (directory, depth) = queue[next]
             next += 1
-            let names: [String]
-            switch Directory.list(directory) {
-            case .success(let listed): names = listed
+            let entries: [(name: String, kind: Directory.EntryKind)]
+            switch Directory.entries(directory) {
+            case .success(let listed): entries = listed
             case .failure(let problem):
                 result.problems.append((directory, "cannot read directory: \(problem)"))
                 continue
             }
-            for name in names where !name.hasPrefix(".") {
+            for (name, kind) in entries where !name.hasPrefix(".") {
                 let path = Path.join(directory, name)
                 if let stem = markdownStem(name) {
                     if stem == "_index" {
                         if depth == 0 { result.introduction = path }
                     } else if !stem.hasPrefix("_") {
-                        result.pages.append(Page(path: path, slug: stem))
+                        result.pages.append(Page(path: path, slug: stem, listedRegular: kind == .regular))
                     }
-                } else if !name.hasPrefix("_"), FileStatus.kind(path) == .directory {
+                } else if !name.hasPrefix("_"), kind == .directory || (kind == .unknown && FileStatus.kind(path) == .directory) {
                     if let index = bundleIndex(path) {
                         result.pages.append(Page(path: index, slug: name))
                     } else if depth + 1 < maxDepth {

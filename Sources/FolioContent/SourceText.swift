@@ -26,11 +26,12 @@ enum SourceText {
     /// loader, the size checked with fstat before reading) with errno's own words on failure.
     /// With `folder` (an open descriptor of a folder above `path`, and the folder's path) the
     /// file is opened from the folder's descriptor: the kernel walks only the part below it.
-    static func read(path: String, folder: PageFolder? = nil) -> Result<[UInt8], SourceProblem> {
+    /// `listedRegular`: the folder's listing says a regular file (`WholeFile.read`).
+    static func read(path: String, folder: PageFolder? = nil, listedRegular: Bool = false) -> Result<[UInt8], SourceProblem> {
         let bytes = if let folder, let below = Path.below(folder.path, path) {
-            WholeFile.read(below, limit: sizeCap, in: folder.descriptor)
+            WholeFile.read(below, limit: sizeCap, in: folder.descriptor, listedRegular: listedRegular)
         } else {
-            WholeFile.read(path, limit: sizeCap)
+            WholeFile.read(path, limit: sizeCap, listedRegular: listedRegular)
         }
         return bytes.mapError { failure in
             let message: String

@@ -25,11 +25,28 @@ public enum Directory {
     /// "é"). A pair with any other name, or with invalid UTF-8 (which String repairs), is
     /// compared as Strings.
     public static func list(_ path: String) -> Result<[String], SystemError> {
+        entries(path).map { $0.map(\.name) }
+    }
+
+    /// What a listing says a name is (the entry's d_type), without a stat: `unknown` where the
+    /// file system does not say, and for symlinks, which a stat follows.
+    public enum EntryKind: Sendable, Equatable {
+        case regular, directory, other, unknown
+    }
+
+    /// `list`'s names, each with what the listing says it is.
+    public static func entries(_ path: String) -> Result<[(name: String, kind: EntryKind)], SystemError> {
         guard let handle = opendir(path) else { return .failure(.current) }
         defer { closedir(handle) }
-        var bytes: [UInt8] = [], spans: [(start: Int, count: Int, plain: Bool)] = []
-        forEachName(handle) { name in
-            spans.append((bytes.count, name.count, !name.contains(where: { $0 >= 0xCC })))
+        var bytes: [UInt8] = [], spans: [(start: Int, count: Int, plain: Bool, kind: EntryKind)] = []
+        forEachName(handle) { name, type in
+            let kind: EntryKind = switch Int(type) {
+            case Int(DT_REG): .regular
+            case Int(DT_DIR): .directory
+            case Int(DT_UNKNOWN), Int(DT_LNK): .unknown
+            default: .other
+            }
+            spans.append((bytes.count, name.count, !name.contains(where: { $0 >= 0xCC }), kind))
             bytes.append(contentsOf: name)
         }
         return .success(bytes.withUnsafeBufferPointer { flat in
@@ -40,13 +57,13 @@ public enum Directory {
                 names.append(String(decoding: UnsafeBufferPointer(rebasing: flat[span.start..<(span.start + span.count)]), as: UTF8.self))
                 if names[index].utf8.count != span.count { spans[index].plain = false }   // repaired: not valid
             }
-            let base = flat.baseAddress!
+            guard let base = flat.baseAddress else { return [] }     // no names
             return spans.withUnsafeBufferPointer { spans in
                 spans.indices.sorted { i, j in
                     let (a, b) = (spans[i], spans[j])
                     guard a.plain && b.plain else { return names[i] < names[j] }
                     return Self.bytesPrecede(base + a.start, a.count, base + b.start, b.count)
-                }.map { names[$0] }
+                }.map { (names[$0], spans[$0].kind) }
             }
         })
     }
@@ -73,18 +90,20 @@ public enum Directory {
     /// Names in an open directory stream (in directory order), without "." and "..".
     public static func names(_ handle: OpaquePointer) -> [String] {
         var names: [String] = []
-        forEachName(handle) { names.append(String(decoding: $0, as: UTF8.self)) }
+        forEachName(handle) { name, _ in names.append(String(decoding: name, as: UTF8.self)) }
         return names
     }
 
-    /// The bytes of each name in an open directory stream but "." and "..", in directory order.
-    private static func forEachName(_ handle: OpaquePointer, _ body: (Slice<UnsafeRawBufferPointer>) -> Void) {
+    /// The bytes and d_type of each name in an open directory stream but "." and "..", in
+    /// directory order.
+    private static func forEachName(_ handle: OpaquePointer, _ body: (Slice<UnsafeRawBufferPointer>, UInt8) -> Void) {
         let dot = UInt8(ascii: ".")
         while let entry = readdir(handle) {
+            let type = entry.pointee.d_type
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let name = raw.prefix(while: { $0 != 0 })
                 if name.first == dot && (name.count == 1 || (name.count == 2 && name.last == dot)) { return }
-                body(name)
+                body(name, type)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import FolioContent
 
@@ -9,5 +10,18 @@ import Testing
             as [(String, String?)])
     func markdownStems(name: String, stem: String?) {
         #expect(PageWalker.markdownStem(name) == stem)
+    }
+
+    /// A page the listing calls a regular file is marked so (read without an fstat first); a
+    /// symlinked page and a bundle's index are not, and are read as before.
+    @Test func pagesTheListingCallsRegularAreMarked() throws {
+        let tree = try ScratchTree()
+        defer { tree.remove() }
+        try tree.write("s/a.md", "---\ntitle: A\n---\n")
+        try tree.write("s/bundle/index.md", "---\ntitle: B\n---\n")
+        #expect(symlink(tree.root + "/s/a.md", tree.root + "/s/c.md") == 0)
+        let pages = PageWalker.walk(tree.root + "/s").pages
+        #expect(pages.map(\.slug) == ["a", "bundle", "c"])
+        #expect(pages.map(\.listedRegular) == [true, false, false] || pages.allSatisfy { !$0.listedRegular })
     }
 }

@@ -89,6 +89,23 @@ import FolioTestSupport
         #expect(listed == listed.sorted())
     }
 
+    /// The listing's word for each kind of entry; a symlink is unknown (a stat follows it).
+    @Test func entriesSayWhatTheListingSays() throws {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        scratch.write("file", count: 1)
+        #expect(mkdir(scratch.file("dir"), 0o700) == 0)
+        #expect(symlink(scratch.file("dir"), scratch.file("link")) == 0)
+        #expect(mkfifo(scratch.file("fifo"), 0o600) == 0)
+        let kinds = try Directory.entries(scratch.path).get()
+        #expect(kinds.map(\.name) == ["dir", "fifo", "file", "link"])
+        // tmpfs and ext4 fill d_type; a file system that does not says unknown for all.
+        let said = kinds.map(\.kind)
+        #expect(said == [.directory, .other, .regular, .unknown] || said.allSatisfy { $0 == .unknown })
+        #expect(try Directory.list(scratch.path).get() == kinds.map(\.name))
+        rmdir(scratch.file("dir"))
+    }
+
     @Test func openRefusesASymlink() {
         let scratch = TempDir()
         defer { scratch.remove() }

@@ -25,6 +25,36 @@ import FolioTestSupport
         #expect(WholeFile.read("/dev/zero", limit: 10) == .failure(.notRegular))
     }
 
+    /// A file the listing called regular is read before any fstat: the same bytes and the
+    /// same failures, whether it fits in the first read, fills it exactly or is larger.
+    @Test(arguments: [0, 1, 4_000, WholeFile.firstRead - 1, WholeFile.firstRead, WholeFile.firstRead + 1, 200_000])
+    func aListedRegularFileReadsAsAnyOther(size: Int) throws {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        let path = scratch.write("page", bytes: (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        for limit in [size, size + 1, 1 << 20] {
+            let listed = WholeFile.read(path, limit: limit, listedRegular: true)
+            #expect(listed == WholeFile.read(path, limit: limit), "\(size) bytes, limit \(limit)")
+            #expect(try listed.get().count == size)
+        }
+        if size > 0 {
+            #expect(WholeFile.read(path, limit: size - 1, listedRegular: true) == .failure(.tooLarge(limit: size - 1, size: size)))
+        }
+    }
+
+    /// What another kind of file swapped in after the listing reads as: a directory is
+    /// refused, a FIFO with no writer reads as empty at once (no hang), a device is refused
+    /// after its first read fills up (the cap bounds that read).
+    @Test func aListedRegularFileSwappedForAnotherKind() {
+        let scratch = TempDir()
+        defer { scratch.remove() }
+        #expect(WholeFile.read(scratch.path, limit: 10, listedRegular: true) == .failure(.directory))
+        #expect(mkfifo(scratch.file("fifo"), 0o600) == 0)
+        #expect(WholeFile.read(scratch.file("fifo"), limit: 10, listedRegular: true) == .success([]))
+        #expect(WholeFile.read("/dev/zero", limit: 10, listedRegular: true) == .failure(.notRegular))
+        #expect(WholeFile.read(scratch.file("absent"), limit: 10, listedRegular: true) == .failure(.missing))
+    }
+
     @Test func symlinksAreFollowedOnlyWhenAsked() throws {
         let scratch = TempDir()
         defer { scratch.remove() }
