@@ -191,8 +191,11 @@ struct ScalarTrie {
     /// swaps read (the query's i - 4 ... i + 1 at depth i): the children with any other scalar
     /// all get the same row, made once, and when nothing in the parent's row is under `reach`
     /// they have nothing within reach (every cell adds an edit) and get none.
+    ///
+    /// `narrow`: down to this depth a node needs a row within `reach - 1` (the caller knows
+    /// that what it wants has at most that many edits in its first `narrow` scalars).
     @discardableResult
-    func walk(_ query: UnsafeBufferPointer<UInt32>, exact: Int, reach: Int,
+    func walk(_ query: UnsafeBufferPointer<UInt32>, exact: Int, reach: Int, narrow: Int = 0,
               leaving: (depth: Int, scalar: UInt32) = (-1, 0), scratch: Scratch, into found: inout [Int32]) -> Int {
         let m = query.count, band = Self.band, width = Self.width, over = UInt8(Self.maxReach + 1)
         guard exact <= m else { return 0 }
@@ -303,7 +306,8 @@ struct ScalarTrie {
                     near[i] = bits
                     nearMade = i
                 }
-                let bits = near[i], tight = Int(here[least - width]) >= reach
+                let within = i <= narrow ? reach - 1 : reach     // what a node at depth i may need
+                let bits = near[i], tight = Int(here[least - width]) >= within
                 var shared: UInt64 = 0, made = false
                 var child = end
                 while child > first {
@@ -338,7 +342,7 @@ struct ScalarTrie {
                         shared = UnsafeRawPointer(here).loadUnaligned(as: UInt64.self)
                         made = true
                     }
-                    guard Int(best) <= reach else { continue }
+                    guard Int(best) <= within else { continue }
                     // Its diagonal cell is 0 only on the query's own path.
                     if i == leaving.depth, node.label == leaving.scalar, here[Self.maxReach] == 0 { continue }
                     if node.ends >= 0 { collect(node, here, depth: i) }

@@ -151,7 +151,12 @@ struct SlugIndex {
                 return body(UnsafeBufferPointer(start: out, count: rest - head + m))
             }
             if m >= 10 {
-                walked += forward.walk(slugScalars, exact: 2, reach: 2, scratch: scratch.walk, into: &found)
+                // What the backward walk below misses has an edit at or after the scalar before
+                // its last t' = t(m - 2) (else those t' are the query's last t'), so at most one
+                // in its first n - t' - 2 ≥ m - t' - 4 scalars: the forward walk needs no more
+                // there, which keeps it out of the neighbouring stems.
+                walked += forward.walk(slugScalars, exact: 2, reach: 2, narrow: m - Self.tail(m - 2) - 4,
+                                       scratch: scratch.walk, into: &found)
                 walked += turned(m) { backward.walk($0, exact: Self.tail(m - 2), reach: 2, scratch: scratch.walk, into: &found) }
                 // The query's head lengths m - t(n) - 1 - e (n = m - 2 ... m + 2, e = -1 ... 1),
                 // each with the shortest middle n - t(n) - 4 of the pairs it serves.

@@ -35,6 +35,40 @@ import Testing
         #expect(Self.warningsAsThePairwiseScan(added) > 100)  // the corpus does exercise the look-alike rules
     }
 
+    /// Two edits, the second near the end (where the forward walk stops needing fewer than
+    /// two): a slug listed first that looks like a later one is that one's answer. Stem-mates
+    /// of the bench's shape and plain letters, 10 to 26 scalars.
+    @Test(arguments: ["agritech-analytics-ewypx", "abcdefghij", "payments-loans-qqxyz", "kafka-ops-kafka-ops-abcdef"])
+    func twoEditsNearTheEndAreFound(base: String) {
+        var random = SlugRandom(seed: UInt64(base.utf8.count))
+        let letters = Array("ab-xé")
+        func edit(_ s: inout [Character], at i: Int) {
+            switch random.next(4) {
+            case 0: if i < s.count { s.remove(at: i) }
+            case 1: s.insert(letters[random.next(letters.count)], at: min(i, s.count))
+            case 2: if i < s.count { s[i] = letters[random.next(letters.count)] }
+            default: if i + 1 < s.count { s.swapAt(i, i + 1) }
+            }
+        }
+        var variants: [String] = [], seen: Set<String> = [base]
+        let m = base.count
+        while variants.count < 600 {
+            var s = Array(base)
+            edit(&s, at: random.next(m))
+            edit(&s, at: max(0, m - 12 + random.next(13)))      // the last dozen positions
+            let variant = String(s)
+            if seen.insert(variant).inserted { variants.append(variant) }
+        }
+        let slugs = [base] + variants
+        let index = SlugIndex(slugs)
+        var alike = 0
+        for position in 1..<slugs.count where Suggestions.slugsLookAlike(base, slugs[position]) {
+            #expect(index.firstLookAlike(position) == 0, "\(slugs[position])")
+            alike += 1
+        }
+        #expect(alike > 300)
+    }
+
     /// Checks every slug's answer against the pairwise scan; the number of look-alikes found.
     static func warningsAsThePairwiseScan(_ slugs: [String]) -> Int {
         let index = SlugIndex(slugs)
