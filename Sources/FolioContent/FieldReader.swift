@@ -56,10 +56,14 @@ struct FieldReader {
         guard let root else { return }
         if case .map(let entries) = root.value {
             self.entries = entries
-            keys = entries.map { Key($0.key) }
-            for (index, key) in keys.prefix(16).enumerated() {
-                if (0..<16).contains(key.asciiCount) { keysOfLength[key.asciiCount] |= 1 << index }
-                else { otherKeys |= 1 << index }
+            keys.reserveCapacity(entries.count)
+            for index in entries.indices {
+                let key = Key(entries[index].key)
+                if index < 16 {
+                    if (0..<16).contains(key.asciiCount) { keysOfLength[key.asciiCount] |= 1 << index }
+                    else { otherKeys |= 1 << index }
+                }
+                keys.append(key)
             }
         } else if !root.isNull {
             isMapping = false
@@ -166,12 +170,12 @@ struct FieldReader {
         }
         var values: [(value: String, position: SourcePosition)] = []
         values.reserveCapacity(nodes.count)
-        for node in nodes {
-            guard case .scalar(let text, _) = node.value, !node.isNull else {
-                error(node.position, "each entry of '\(entry.key)' must be text, not \(node.kindDescription)")
+        for index in nodes.indices {
+            guard case .scalar(let text, _) = nodes[index].value, !nodes[index].isNull else {
+                error(nodes[index].position, "each entry of '\(entry.key)' must be text, not \(nodes[index].kindDescription)")
                 continue
             }
-            values.append((text, node.position))
+            values.append((text, nodes[index].position))
         }
         return values
     }

@@ -149,6 +149,11 @@ import Testing
                      "Agritech", "agritech-résumé", "a b", "a.md", "x\u{212A}"] {
             #expect(Slug.fromFileName(name) == Self.scalarSlug(name), "\(name.debugDescription)")
         }
+        for byte in UInt8(1)...0x7F {     // every ASCII byte, alone and between letters
+            let one = String(UnicodeScalar(byte)), name = "a" + one + "b"
+            #expect(Slug.fromFileName(one) == Self.scalarSlug(one), "\(one.debugDescription)")
+            #expect(Slug.fromFileName(name) == Self.scalarSlug(name), "\(name.debugDescription)")
+        }
         #expect(Slug.fromFileName("a-b--c.d_e") == "a-b--c.d_e")
         #expect(Slug.fromFileName("a-") == "a")
         #expect(Slug.fromFileName("") == "page")
