@@ -82,7 +82,10 @@ struct FieldReader {
     /// The entry for the first of `keys` present. A later synonym (summary and description)
     /// gets a warning, since only one is used. `keys` are written in lowercase (folio's own
     /// field names); each entry's key was lowercased once, so matching is plain comparison.
-    mutating func entry(_ keys: [String]) -> FMEntry? {
+    mutating func entry(_ keys: [String]) -> FMEntry? { entryIndex(keys).map { entries[$0] } }
+
+    /// `entry`'s index: the readers below look at the entry where it is, without a copy.
+    private mutating func entryIndex(_ keys: [String]) -> Int? {
         assert(keys.allSatisfy { $0 == $0.lowercased() && $0.utf8.allSatisfy { $0 < 0x80 } },
                "field names are given in lowercase ASCII")
         var first: Int?
@@ -94,7 +97,7 @@ struct FieldReader {
         }
         guard entries.count <= 16 else {
             for index in entries.indices where self.keys[index].isOne(of: keys) { match(index) }
-            return first.map { entries[$0] }
+            return first
         }
         var candidates = otherKeys
         for name in keys where name.utf8.count < 16 { candidates |= keysOfLength[name.utf8.count] }
@@ -103,7 +106,7 @@ struct FieldReader {
             candidates &= candidates - 1
             if self.keys[index].isOne(of: keys) { match(index) }
         }
-        return first.map { entries[$0] }
+        return first
     }
 
     /// Whether a key (or a synonym) is present with a non-null value.
@@ -113,17 +116,19 @@ struct FieldReader {
 
     /// Any scalar reads as text; a list or mapping is an error. Null counts as absent.
     mutating func string(_ keys: String...) -> (value: String, position: SourcePosition)? {
-        guard let entry = entry(keys), !entry.value.isNull else { return nil }
-        guard case .scalar(let text, _) = entry.value.value else {
+        guard let index = entryIndex(keys), !entries[index].value.isNull else { return nil }
+        guard case .scalar(let text, _) = entries[index].value.value else {
+            let entry = entries[index]
             error(entry.value.position, "'\(entry.key)' must be text, not \(entry.value.kindDescription)")
             return nil
         }
-        return (text, entry.value.position)
+        return (text, entries[index].value.position)
     }
 
     mutating func int(_ keys: String...) -> Int? {
-        guard let entry = entry(keys), !entry.value.isNull else { return nil }
-        if case .scalar(let text, _) = entry.value.value, let number = Self.wholeNumber(text) { return number }
+        guard let index = entryIndex(keys), !entries[index].value.isNull else { return nil }
+        if case .scalar(let text, _) = entries[index].value.value, let number = Self.wholeNumber(text) { return number }
+        let entry = entries[index]
         error(entry.value.position, "'\(entry.key)' must be a whole number, not \(entry.value.kindDescription)")
         return nil
     }
@@ -144,14 +149,15 @@ struct FieldReader {
     }
 
     mutating func bool(_ key: String) -> Bool? {
-        guard let entry = entry([key]), !entry.value.isNull else { return nil }
-        if case .scalar(let text, false) = entry.value.value {
+        guard let index = entryIndex([key]), !entries[index].value.isNull else { return nil }
+        if case .scalar(let text, false) = entries[index].value.value {
             switch text.lowercased() {
             case "true": return true
             case "false": return false
             default: break
             }
         }
+        let entry = entries[index]
         error(entry.value.position, "'\(entry.key)' must be true or false, not \(entry.value.kindDescription)")
         return nil
     }
@@ -159,8 +165,9 @@ struct FieldReader {
     /// A list of texts with their positions. A lone scalar is the classic mistake
     /// (`tags: Kafka`), so the message shows the list form.
     mutating func stringList(_ key: String) -> [(value: String, position: SourcePosition)]? {
-        guard let entry = entry([key]), !entry.value.isNull else { return nil }
-        guard case .list(let nodes) = entry.value.value else {
+        guard let index = entryIndex([key]), !entries[index].value.isNull else { return nil }
+        guard case .list(let nodes) = entries[index].value.value else {
+            let entry = entries[index]
             if case .scalar(let text, _) = entry.value.value {
                 error(entry.value.position, "'\(entry.key)' must be a list, not '\(text)'; write [\(text)]")
             } else {
@@ -170,12 +177,12 @@ struct FieldReader {
         }
         var values: [(value: String, position: SourcePosition)] = []
         values.reserveCapacity(nodes.count)
-        for index in nodes.indices {
-            guard case .scalar(let text, _) = nodes[index].value, !nodes[index].isNull else {
-                error(nodes[index].position, "each entry of '\(entry.key)' must be text, not \(nodes[index].kindDescription)")
+        for node in nodes.indices {
+            guard case .scalar(let text, _) = nodes[node].value, !nodes[node].isNull else {
+                error(nodes[node].position, "each entry of '\(entries[index].key)' must be text, not \(nodes[node].kindDescription)")
                 continue
             }
-            values.append((text, nodes[index].position))
+            values.append((text, nodes[node].position))
         }
         return values
     }
