@@ -47,3 +47,20 @@ import Testing
         #expect(diagnostics.map(\.message) == ["tag 'Cafe\u{301}' is listed twice"])
     }
 }
+
+/// `ByteTable` numbers texts by their bytes, through growth and collisions.
+@Suite struct ByteTableTests {
+    @Test func findsEveryTextByItsBytes() {
+        var table = ByteTable()
+        // 3,000 different texts ("Tag 1" is the eighth), then three more and "Tag 1" again.
+        var texts = (0..<3_000).map { $0 % 7 == 0 ? "Tag \($0 / 7)" : String(repeating: "x", count: $0 % 40) + "\($0)" }
+        texts += ["", "Café", "Cafe\u{301}", "Tag 1"]
+        for text in texts { table.insert(text) }
+        #expect(table.count == 3_003)
+        for (index, text) in texts.enumerated() {
+            #expect(table.number(of: text) == (index == 3_003 ? 7 : index), "\(text)")
+        }
+        #expect(table.number(of: "Cafe\u{301}") == 3_002 && table.number(of: "Café") == 3_001)   // bytes, not String equality
+        for absent in ["Tag", "tag 1", "x", "xxxxx", "Tag 10000", "Caf"] { #expect(table.number(of: absent) == nil, "\(absent)") }
+    }
+}
