@@ -164,7 +164,8 @@ struct FieldReader {
 
     /// A list of texts with their positions. A lone scalar is the classic mistake
     /// (`tags: Kafka`), so the message shows the list form.
-    mutating func stringList(_ key: String) -> [(value: String, position: SourcePosition)]? {
+    /// The texts and their positions come as two parallel arrays, as an item keeps them.
+    mutating func stringList(_ key: String) -> (values: [String], positions: [SourcePosition])? {
         guard let index = entryIndex([key]), !entries[index].value.isNull else { return nil }
         guard case .list(let nodes) = entries[index].value.value else {
             let entry = entries[index]
@@ -175,16 +176,18 @@ struct FieldReader {
             }
             return nil
         }
-        var values: [(value: String, position: SourcePosition)] = []
+        var values: [String] = [], positions: [SourcePosition] = []
         values.reserveCapacity(nodes.count)
+        positions.reserveCapacity(nodes.count)
         for node in nodes.indices {
             guard case .scalar(let text, _) = nodes[node].value, !nodes[node].isNull else {
                 error(nodes[node].position, "each entry of '\(entries[index].key)' must be text, not \(nodes[node].kindDescription)")
                 continue
             }
-            values.append((text, nodes[node].position))
+            values.append(text)
+            positions.append(nodes[node].position)
         }
-        return values
+        return (values, positions)
     }
 
     /// `links:` as a list of `{label, url}` mappings; a bare URL is its own label.

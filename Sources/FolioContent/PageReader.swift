@@ -69,7 +69,7 @@ enum PageReader {
         let sector = fields.string("sector")
         let order = fields.int("order", "weight")
         let date = fields.string("date")
-        let tags = fields.stringList("tags") ?? []
+        let tags = fields.stringList("tags") ?? ([], [])
         var slug = (value: Slug.fromFileName(fileSlug), position: SourcePosition.start)
         if let explicit = fields.string("slug") {
             if Slug.isValid(explicit.value) {
@@ -87,9 +87,9 @@ enum PageReader {
         guard let title, !fields.hasErrors else { return nil }
 
         let item = Item(kind: kind, slug: slug.value, title: title.value, summary: summary?.value ?? "",
-                        sector: sector?.value, order: order ?? 0, tags: tags.map(\.value),
+                        sector: sector?.value, order: order ?? 0, tags: tags.values,
                         date: date?.value, body: document.body, path: path)
-        return ItemSource(item: item, slugPosition: slug.position, tagPositions: tags.map(\.position))
+        return ItemSource(item: item, slugPosition: slug.position, tagPositions: tags.positions)
     }
 
     /// A section's `_index.md`: its title (if any) and body. Front matter is optional and only
@@ -132,9 +132,9 @@ enum PageReader {
         }
         profile.contactPrompt = fields.string("contact")?.value ?? ""
         profile.links = fields.links("links") ?? []
-        let tags = fields.stringList("tags") ?? []
-        profile.tags = tags.map(\.value)
+        let tags = fields.stringList("tags") ?? ([], [])
+        profile.tags = tags.values
         fields.warnUnknownKeys(known: profileKeys, quiet: quietKeys)
-        return (profile, tags.map(\.position))
+        return (profile, tags.positions)
     }
 }

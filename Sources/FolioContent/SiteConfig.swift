@@ -50,7 +50,7 @@ struct SiteConfig {
         for kind in ItemKind.allCases {
             guard let list = fields.stringList(kind.folder) else { continue }
             var folders: [String] = []
-            for (folder, position) in list {
+            for (folder, position) in zip(list.values, list.positions) {
                 let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
                 if trimmed.isEmpty || trimmed.hasPrefix(".") || trimmed.hasPrefix("/") || trimmed.containsBytes("..") {
                     fields.error(position, "'\(folder)' must be a folder inside the content folder")
