@@ -92,7 +92,7 @@ let package = Package(
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
 
         .testTarget(name: "FolioTextTests", dependencies: ["FolioText", "FolioTestSupport"]),
-        .testTarget(name: "FolioContentTests", dependencies: ["FolioContent"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FolioContentTests", dependencies: ["FolioContent", "FolioTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioOutboxTests", dependencies: ["FolioOutbox", "FolioPOSIX"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore", "FolioOutbox", "FolioTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "FolioSessionTests", dependencies: ["FolioSession", "FolioPOSIX", "FolioText", "FolioTestSupport"]),

@@ -42,7 +42,7 @@ enum PageWalker {
             if byte >= 0x80 || count > 8 { ascii = false; break }
             folded = folded << 8 | UInt64(byte | 0x20)
         }
-        let markdown = ascii ? extensionWords.contains(folded) && count > 0
+        let markdown = ascii ? extensionWords.contains(folded)
             : extensions.contains(name[utf8.index(after: dot)...].lowercased())
         return markdown ? String(name[..<dot]) : nil
     }

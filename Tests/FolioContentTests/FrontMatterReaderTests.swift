@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioContent
+import FolioTestSupport
 
 /// The YAML reader finds repeated keys by a scan (small mappings) or a table (large ones), and
 /// the page's bytes go to libyaml without a copy; the split, the slugs of file names and the
@@ -90,11 +91,8 @@ import Testing
     @Test func splitsAsTheCharacterLineReferenceAroundNonASCIIWhitespace() {
         let pieces = ["---", "\n", " ", "\t", "\r", "\r\n", "x", "é", "\u{301}", "\u{a0}", "\u{600}", "\u{2028}",
                       "\u{b}", "\u{c}", "\u{85}", "\u{3000}", "日"]
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = LCG64(seed: 11)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<20_000 {
             var text = next(3) == 0 ? "" : "---\n" + (next(2) == 0 ? "a: b\n" : "") + "---\n"
             for _ in 0..<next(10) { text += pieces[next(pieces.count)] }
@@ -119,11 +117,8 @@ import Testing
     }
 
     static func random(_ alphabet: [String], seed: UInt64, count: Int, length: Int) -> [String] {
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = LCG64(seed: seed)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         return (0..<count).map { _ in (0..<next(length)).map { _ in alphabet[next(alphabet.count)] }.joined() }
     }
 

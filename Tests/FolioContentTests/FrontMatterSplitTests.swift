@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioContent
+import FolioTestSupport
 
 /// `FrontMatter.split` scans bytes lazily; it must split exactly as the whole-file
 /// `Character`-line split it replaced (kept here as the reference).
@@ -44,11 +45,8 @@ import Testing
 
     @Test func splitsAsTheCharacterLineReference() {
         let pieces = ["---", "...", "+++", "\n", "\n", " ", "\t", "\r", "\r\n", "title: x", "é", "\u{301}", "-", "  \n"]
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = LCG64(seed: 7)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var splits = 0
         for _ in 0..<20_000 {
             var text = next(4) == 0 ? "" : ["---", "+++", "--- ", "---\t"][next(4)] + "\n"

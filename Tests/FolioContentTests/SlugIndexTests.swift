@@ -1,12 +1,13 @@
 import Testing
 @testable import FolioContent
+import FolioTestSupport
 
 /// The indexed look-alike search must answer exactly as the pairwise scan it replaced.
 @Suite struct SlugIndexTests {
     /// Slugs mutated by one or two edits (swaps, deletions, insertions, case, '-') from a few
     /// stems of 3 to 16 letters, so near pairs of every kind and length occur often.
     static func slugs(count: Int, seed: UInt64) -> [String] {
-        var random = SlugRandom(seed: seed)
+        var random = LCG64(seed: seed)
         let stems = ["api", "bank-vole", "crop2cash", "streams", "kafka-ops", "data-platform-x",
                      "café-flow", "ledger-migration", "tiny", "observability",
                      "agritech-analytics-ewypx", "fintech-billing-platform-migration"]
@@ -40,7 +41,7 @@ import Testing
     /// of the bench's shape and plain letters, 10 to 26 scalars.
     @Test(arguments: ["agritech-analytics-ewypx", "abcdefghij", "payments-loans-qqxyz", "kafka-ops-kafka-ops-abcdef"])
     func twoEditsNearTheEndAreFound(base: String) {
-        var random = SlugRandom(seed: UInt64(base.utf8.count))
+        var random = LCG64(seed: UInt64(base.utf8.count))
         let letters = Array("ab-xé")
         func edit(_ s: inout [Character], at i: Int) {
             switch random.next(4) {
@@ -93,7 +94,7 @@ import Testing
     /// Distinct slugs shaped like scripts/bench-content.py's (two words and five letters), or
     /// of random letters and digits.
     static func slugs(count: Int, words: Bool, seed: UInt64) -> [String] {
-        var random = SlugRandom(seed: seed)
+        var random = LCG64(seed: seed)
         let letters = Array("abcdefghjkmnpqrstvwxyz0123456789-")
         var seen = Set<String>(), out: [String] = []
         while out.count < count {
@@ -131,7 +132,7 @@ import Testing
     /// query's at the cut (the forward walk finds it), instead of walking them five times
     /// more. Without that, 1,000 of them cost ~3,400 nodes a slug.
     @Test func stemMatesAreWalkedOnce() {
-        var random = SlugRandom(seed: 9)
+        var random = LCG64(seed: 9)
         let letters = Array("abcdefghjkmnpqrstvwxyz")
         var seen = Set<String>(), slugs: [String] = []
         while slugs.count < 1_000 {
@@ -154,7 +155,7 @@ import Testing
 
     /// `count` distinct slugs of random letters, of lengths in `lengths`, in the order made.
     static func distinctSlugs(_ count: Int, over letters: [Character], lengths: Range<Int>, seed: UInt64) -> [String] {
-        var random = SlugRandom(seed: seed)
+        var random = LCG64(seed: seed)
         var slugs: [String] = []
         while slugs.count < count {
             var slug = ""
@@ -180,7 +181,7 @@ import Testing
 /// The row siblings share, made on a word's bytes at once, is the recurrence's.
 @Suite struct ScalarTrieSharedRowTests {
     @Test func sharedRowIsTheRecurrence() {
-        var random = SlugRandom(seed: 31)
+        var random = LCG64(seed: 31)
         let over = UInt8(ScalarTrie.maxReach + 1)
         for _ in 0..<20_000 {
             let up = (0..<5).map { _ in UInt8(random.next(Int(over) + 1)) } + [over]
@@ -196,16 +197,5 @@ import Testing
             #expect(Array(cells[0..<5]) == expected, "\(up)")
             #expect(cells[5] == over && cells[6] == min(up.min()! + 1, over), "\(up)")
         }
-    }
-}
-
-/// The tests' generator (a 64-bit LCG, its high bits taken): the same slugs on every run, so a
-/// failure can be replayed from its seed.
-struct SlugRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(bound))
     }
 }

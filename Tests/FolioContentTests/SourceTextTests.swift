@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioContent
+import FolioTestSupport
 
 /// `SourceText.validated` checks long ASCII runs apart from the rest; it must accept and
 /// refuse exactly what the standard library's validator does on the whole buffer.
@@ -11,11 +12,8 @@ import Testing
     ]
 
     @Test func agreesWithTheWholeBufferValidator() {
-        var state: UInt64 = 15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = LCG64(seed: 15)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for round in 0..<4_000 {
             var bytes: [UInt8] = []
             let valid = round % 2 == 0   // half of them from valid pieces only

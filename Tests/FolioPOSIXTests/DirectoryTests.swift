@@ -41,11 +41,8 @@ import FolioTestSupport
     /// Eight bytes at a time, the same answer as comparing byte by byte, whatever the lengths,
     /// the shared prefix and the bytes (high bits too).
     @Test func bytesPrecedeAsLexicographicOrder() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = LCG64(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<20_000 {
             let stem = (0..<next(24)).map { _ in UInt8(next(256)) }
             let x = stem + (0..<next(12)).map { _ in UInt8([0x61, 0x62, 0xFF, 0x00, 0x80][next(5)]) }
