@@ -74,6 +74,10 @@ public enum ContentLoader {
         }
 
         var services: [Item] = [], caseStudies: [Item] = []
+        var serviceCount = 0
+        for index in sources.indices where sources[index].item.kind == .service { serviceCount += 1 }
+        services.reserveCapacity(serviceCount)
+        caseStudies.reserveCapacity(sources.count - serviceCount)
         let order = displayOrder(sources)
         for index in order {
             var item = Item.moved
@@ -175,7 +179,10 @@ public enum ContentLoader {
                 var found: [Diagnostic] = []
                 var source = PageReader.item(at: pages[index].path, kind: kind, fileSlug: pages[index].slug,
                                              folder: opened, listedRegular: pages[index].listedRegular, into: &found)
-                if let tags, source != nil { tags.resolve(&source!) }
+                if let tags, source != nil {
+                    tags.resolve(&source!)
+                    source!.tagPositions = []           // freed here, side by side, not at the end
+                }
                 slots[index] = (source, found)
             }
         }
@@ -207,23 +214,27 @@ public enum ContentLoader {
     }
 
     /// The sources' indices in display order: order first (0 means unset and sorts last, as
-    /// Hugo's weight does), then title ignoring case, then slug. The indices are sorted, not the
-    /// items; the orders sit in a plain array, and a title is lowercased once, only if its
-    /// order is shared (the comparison gets that far).
+    /// Hugo's weight does), then title ignoring case, then slug. (order, index) pairs are sorted
+    /// first, plain words with no indirection; then each run of equal orders, if any, is sorted
+    /// again by title and slug, the titles lowercased only there. (At 100,000 items a
+    /// dictionary counting the orders and a comparison reading them by index took 20 ms.)
     static func displayOrder(_ sources: [ItemSource]) -> [Int] {
-        let orders = sources.map { $0.item.order == 0 ? Int.max : $0.item.order }
-        var counts: [Int: Int] = [:]
-        for order in orders { counts[order, default: 0] += 1 }
-        let titles = sources.indices.map { counts[orders[$0]]! > 1 ? sources[$0].item.title.lowercased() : "" }
-        return orders.withUnsafeBufferPointer { orders in
-            titles.withUnsafeBufferPointer { titles in
-                sources.indices.sorted { a, b in
-                    if orders[a] != orders[b] { return orders[a] < orders[b] }
-                    if titles[a] != titles[b] { return titles[a] < titles[b] }
-                    return sources[a].item.slug < sources[b].item.slug
-                }
+        var keys: [(order: Int, index: Int)] = []
+        keys.reserveCapacity(sources.count)
+        for (index, source) in sources.enumerated() { keys.append((source.item.order == 0 ? .max : source.item.order, index)) }
+        keys.sort { $0.order != $1.order ? $0.order < $1.order : $0.index < $1.index }
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count, keys[end].order == keys[start].order { end += 1 }
+            if end - start > 1 {
+                var run = keys[start..<end].map { (title: sources[$0.index].item.title.lowercased(), index: $0.index) }
+                run.sort { $0.title != $1.title ? $0.title < $1.title : sources[$0.index].item.slug < sources[$1.index].item.slug }
+                for (offset, entry) in run.enumerated() { keys[start + offset].index = entry.index }
             }
+            start = end
         }
+        return keys.map(\.index)
     }
 }
 
