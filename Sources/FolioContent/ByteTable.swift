@@ -10,16 +10,36 @@ struct ByteTable {
 
     var count: Int { starts.count - 1 }
 
+    init() {}
+
+    /// Room for `count` texts of `bytes` bytes in all before the table grows.
+    init(reserving count: Int, bytes: Int = 0) {
+        var slots = 16
+        while count * 2 > slots { slots *= 4 }
+        self.slots = Array(repeating: -1, count: slots)
+        self.bytes.reserveCapacity(bytes)
+        starts.reserveCapacity(count + 1)
+    }
+
     /// Adds `text` unless its bytes are there already.
     mutating func insert(_ text: String) {
         var text = text
-        text.withUTF8 { text in
-            guard case .empty(let slot) = find(text) else { return }
-            slots[slot] = Int32(count)
-            bytes.append(contentsOf: text)
-            starts.append(Int32(bytes.count))
+        _ = text.withUTF8 { numberOrInsert($0) }
+    }
+
+    /// The number of a text with these bytes if there is one; else nil, and they are added
+    /// (numbered `count`).
+    mutating func numberOrInsert(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let slot: Int
+        switch find(text) {
+        case .found(let number): return number
+        case .empty(let empty): slot = empty
         }
+        slots[slot] = Int32(count)
+        bytes.append(contentsOf: text)
+        starts.append(Int32(bytes.count))
         if count * 2 > slots.count { rehash() }
+        return nil
     }
 
     func number(of text: String) -> Int? {
@@ -78,5 +98,36 @@ struct ByteTable {
             hash = (hash ^ rest) &* odd
         }
         return Int(truncatingIfNeeded: hash ^ hash >> 32)
+    }
+}
+
+extension ByteTable {
+    /// Per text, the index of the first text before it that is equal to it as a String, or -1.
+    /// When every text is ASCII (every slug folio makes is: `Slug`), equal bytes are exactly
+    /// equal Strings, and a table of bytes finds them at a fraction of the cost of hashing
+    /// Strings (at 100,000 slugs, 26 ms a dictionary of Strings); otherwise String's own
+    /// equality decides (NFC and NFD spellings alike).
+    static func firstEqual(_ texts: [String]) -> [Int32] {
+        var first = [Int32](repeating: -1, count: texts.count)
+        if texts.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            var table = ByteTable(reserving: texts.count, bytes: texts.reduce(0) { $0 + $1.utf8.count })
+            var indexOf: [Int32] = []                        // a text's number → its index
+            indexOf.reserveCapacity(texts.count)
+            for (index, text) in texts.enumerated() {
+                var text = text
+                if let number = text.withUTF8({ table.numberOrInsert($0) }) {
+                    first[index] = indexOf[number]
+                } else {
+                    indexOf.append(Int32(index))
+                }
+            }
+        } else {
+            var firstOf: [String: Int32] = [:]
+            firstOf.reserveCapacity(texts.count)
+            for (index, text) in texts.enumerated() {
+                if let earlier = firstOf[text] { first[index] = earlier } else { firstOf[text] = Int32(index) }
+            }
+        }
+        return first
     }
 }

@@ -9,16 +9,15 @@ enum ContentChecks {
         // First the slugs that stay (a duplicate is never compared), then the diagnostics in
         // the order of the files, each look-alike against the first kept slug before it.
         var kept: [Int] = []                          // indices into sources
-        var keptBySlug: [String: Int] = [:]
+        var keptSlot = [Int](repeating: 0, count: sources.count)       // a kept index's place in `kept`
         var firstUser = [Int?](repeating: nil, count: sources.count)   // the kept index whose slug it repeats
         kept.reserveCapacity(sources.count)
-        keptBySlug.reserveCapacity(sources.count)
+        let firstEqual = ByteTable.firstEqual(sources.indices.map { sources[$0].item.slug })
         for index in sources.indices {
-            let slug = sources[index].item.slug
-            if let first = keptBySlug[slug] {
-                firstUser[index] = first
+            if firstEqual[index] >= 0 {
+                firstUser[index] = keptSlot[Int(firstEqual[index])]
             } else {
-                keptBySlug[slug] = kept.count
+                keptSlot[index] = kept.count
                 kept.append(index)
             }
         }

@@ -101,14 +101,7 @@ struct SlugIndex {
 
     /// Per slug: the first slug before it squashed alike ('-', '_' and '.' dropped), or -1.
     private static func firstSquashedAlike(_ slugs: [String]) -> [Int32] {
-        var firstSquashed: [String: Int32] = [:]         // squashed slug → first slug with it
-        firstSquashed.reserveCapacity(slugs.count)
-        var same = [Int32](repeating: -1, count: slugs.count)
-        for (index, slug) in slugs.enumerated() {
-            let key = Suggestions.squashed(slug)
-            if let first = firstSquashed[key] { same[index] = first } else { firstSquashed[key] = Int32(index) }
-        }
-        return same
+        ByteTable.firstEqual(slugs.map(Suggestions.squashed))
     }
 
     /// What a query reuses from one to the next: one per thread.

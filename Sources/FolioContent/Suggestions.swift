@@ -53,14 +53,21 @@ public enum Suggestions {
 
     /// A slug lowercased without '-', '_' and '.': two slugs alike under this are one page twice.
     static func squashed(_ slug: String) -> String {
-        var utf8 = Array(slug.utf8)
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard slug.utf8.allSatisfy({ $0 < 0x80 }) else {
             return String(slug.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != "." })
         }
-        // ASCII (every slug folio makes): the same, byte by byte.
-        utf8.removeAll { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
-        for i in utf8.indices where utf8[i] >= UInt8(ascii: "A") && utf8[i] <= UInt8(ascii: "Z") { utf8[i] += 32 }
-        return String(decoding: utf8, as: UTF8.self)
+        // ASCII (every slug folio makes): the same, byte by byte, written straight into the String.
+        var slug = slug
+        return slug.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out in
+                var end = 0
+                for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != UInt8(ascii: ".") {
+                    out[end] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    end += 1
+                }
+                return end
+            }
+        }
     }
 
     /// Slugs that are probably the same page twice: equal once '-', '_' and '.' are dropped,

@@ -1,4 +1,5 @@
 import Testing
+import FolioTestSupport
 @testable import FolioContent
 
 /// `TagResolver.resolve` returns the tags untouched when they are all stack names spelled
@@ -62,5 +63,40 @@ import Testing
         }
         #expect(table.number(of: "Cafe\u{301}") == 3_002 && table.number(of: "Café") == 3_001)   // bytes, not String equality
         for absent in ["Tag", "tag 1", "x", "xxxxx", "Tag 10000", "Caf"] { #expect(table.number(of: absent) == nil, "\(absent)") }
+    }
+
+    /// `numberOrInsert` and a reserved table number texts as `insert` into an empty one does.
+    @Test func reservedTableNumbersAsInsert() {
+        var reserved = ByteTable(reserving: 500, bytes: 4_000), grown = ByteTable()
+        for i in 0..<2_000 {
+            var text = "t\(i % 700)"
+            let before = reserved.count
+            let number = text.withUTF8 { reserved.numberOrInsert($0) }
+            grown.insert(text)
+            #expect(number == (i < 700 ? nil : i % 700) && reserved.count == (i < 700 ? before + 1 : before))
+            #expect(grown.number(of: text) == reserved.number(of: text))
+        }
+        #expect(reserved.count == 700 && grown.count == 700)
+    }
+
+    /// `firstEqual` against a dictionary of Strings: ASCII lists through the byte table, and
+    /// lists with NFC and NFD spellings (equal Strings, different bytes) through String's equality.
+    @Test func firstEqualIsStringEquality() {
+        var random = LCG64(seed: 8)
+        let pieces = ["a", "b", "-", "ab", "K", "", "é", "e\u{301}", "ba"]
+        for round in 0..<300 {
+            let ascii = round % 2 == 0
+            let texts = (0..<random.next(80)).map { _ in
+                (0..<random.next(4)).map { _ in pieces[random.next(ascii ? 6 : pieces.count)] }.joined()
+            }
+            var firstOf: [String: Int32] = [:]
+            let expected = texts.enumerated().map { index, text -> Int32 in
+                if let first = firstOf[text] { return first }
+                firstOf[text] = Int32(index)
+                return -1
+            }
+            #expect(ByteTable.firstEqual(texts) == expected, "\(texts)")
+        }
+        #expect(ByteTable.firstEqual(["café", "cafe\u{301}", "café"]) == [-1, 0, 0])
     }
 }
