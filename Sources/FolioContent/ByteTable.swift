@@ -108,26 +108,49 @@ extension ByteTable {
     /// Strings (at 100,000 slugs, 26 ms a dictionary of Strings); otherwise String's own
     /// equality decides (NFC and NFD spellings alike).
     static func firstEqual(_ texts: [String]) -> [Int32] {
-        var first = [Int32](repeating: -1, count: texts.count)
-        if texts.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
-            var table = ByteTable(reserving: texts.count, bytes: texts.reduce(0) { $0 + $1.utf8.count })
-            var indexOf: [Int32] = []                        // a text's number → its index
-            indexOf.reserveCapacity(texts.count)
-            for (index, text) in texts.enumerated() {
-                var text = text
-                if let number = text.withUTF8({ table.numberOrInsert($0) }) {
-                    first[index] = indexOf[number]
-                } else {
-                    indexOf.append(Int32(index))
-                }
-            }
-        } else {
-            var firstOf: [String: Int32] = [:]
-            firstOf.reserveCapacity(texts.count)
-            for (index, text) in texts.enumerated() {
-                if let earlier = firstOf[text] { first[index] = earlier } else { firstOf[text] = Int32(index) }
+        let ascii = firstEqual(count: texts.count) { index, body in
+            var text = texts[index]
+            return text.withUTF8 { bytes in
+                guard Self.isASCII(bytes) else { return false }
+                body(bytes)
+                return true
             }
         }
+        if let ascii { return ascii }
+        var first = [Int32](repeating: -1, count: texts.count), firstOf: [String: Int32] = [:]
+        firstOf.reserveCapacity(texts.count)
+        for (index, text) in texts.enumerated() {
+            if let earlier = firstOf[text] { first[index] = earlier } else { firstOf[text] = Int32(index) }
+        }
         return first
+    }
+
+    /// Per key, the index of the first key before it with the same bytes, or -1. `withKey(i, body)`
+    /// calls `body` with key i's bytes and returns true, or returns false when it has none (it
+    /// is not ASCII, say): then the answer is nil.
+    static func firstEqual(count: Int, _ withKey: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Bool) -> [Int32]? {
+        var first = [Int32](repeating: -1, count: count)
+        var table = ByteTable(reserving: count)
+        var indexOf: [Int32] = []                            // a key's number → its index
+        indexOf.reserveCapacity(count)
+        for index in 0..<count {
+            var number: Int?
+            guard withKey(index, { number = table.numberOrInsert($0) }) else { return nil }
+            if let number { first[index] = indexOf[number] } else { indexOf.append(Int32(index)) }
+        }
+        return first
+    }
+
+    /// No byte has the high bit set: eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var at = 0
+        while at + 8 <= bytes.count {
+            if raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            at += 8
+        }
+        while at < bytes.count { if bytes[at] >= 0x80 { return false }; at += 1 }
+        return true
     }
 }

@@ -33,18 +33,21 @@ enum PageWalker {
     /// either case). Any other extension is lowercased first, as a non-ASCII letter may
     /// lowercase to an ASCII one (the Kelvin sign to "k").
     static func markdownStem(_ name: String) -> String? {
-        let utf8 = name.utf8
-        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex else { return nil }
-        let ext = utf8[utf8.index(after: dot)...]
-        var folded: UInt64 = 0, count = 0, ascii = true
-        for byte in ext {
-            count += 1
-            if byte >= 0x80 || count > 8 { ascii = false; break }
-            folded = folded << 8 | UInt64(byte | 0x20)
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != 0 else { return nil }
+            let ext = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+            var folded: UInt64 = 0, ascii = ext.count <= 8
+            if ascii {
+                for byte in ext {
+                    if byte >= 0x80 { ascii = false; break }
+                    folded = folded << 8 | UInt64(byte | 0x20)
+                }
+            }
+            let markdown = ascii ? extensionWords.contains(folded)
+                : extensions.contains(String(decoding: ext, as: UTF8.self).lowercased())
+            return markdown ? String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dot]), as: UTF8.self) : nil
         }
-        let markdown = ascii ? extensionWords.contains(folded)
-            : extensions.contains(name[utf8.index(after: dot)...].lowercased())
-        return markdown ? String(name[..<dot]) : nil
     }
 
     /// Each extension's bytes in one word, the first byte most significant (8 bytes at most).
@@ -64,15 +67,15 @@ enum PageWalker {
                 result.problems.append((directory, "cannot read directory: \(problem)"))
                 continue
             }
-            for (name, kind) in entries where !name.hasPrefix(".") {
+            for (name, kind) in entries where !Self.starts(name, with: ".") {
                 let path = Path.join(directory, name)
                 if let stem = markdownStem(name) {
                     if stem == "_index" {
                         if depth == 0 { result.introduction = path }
-                    } else if !stem.hasPrefix("_") {
+                    } else if !Self.starts(stem, with: "_") {
                         result.pages.append(Page(path: path, slug: stem, listedRegular: kind == .regular))
                     }
-                } else if !name.hasPrefix("_"), kind == .directory || (kind == .unknown && FileStatus.kind(path) == .directory) {
+                } else if !Self.starts(name, with: "_"), kind == .directory || (kind == .unknown && FileStatus.kind(path) == .directory) {
                     if let index = bundleIndex(path) {
                         result.pages.append(Page(path: index, slug: name))
                     } else if depth + 1 < maxDepth {
@@ -84,6 +87,13 @@ enum PageWalker {
             }
         }
         return result
+    }
+
+    /// `text.hasPrefix(prefix)` for a one-byte prefix, asked only of a text whose first byte is
+    /// that one (hasPrefix compares Characters, so "." and a combining mark is not a "."):
+    /// nearly every name is answered by its first byte.
+    private static func starts(_ text: String, with prefix: Unicode.Scalar) -> Bool {
+        text.utf8.first == UInt8(prefix.value) && text.hasPrefix(String(prefix))
     }
 
     /// `index.md` (any Markdown extension) in a folder makes the folder one page.

@@ -100,8 +100,19 @@ struct SlugIndex {
     }
 
     /// Per slug: the first slug before it squashed alike ('-', '_' and '.' dropped), or -1.
+    /// ASCII slugs (every slug folio makes) are squashed into one buffer and found by their
+    /// bytes, with no String made; a list with any other takes String's equality.
     private static func firstSquashedAlike(_ slugs: [String]) -> [Int32] {
-        ByteTable.firstEqual(slugs.map(Suggestions.squashed))
+        let longest = slugs.reduce(0) { max($0, $1.utf8.count) }
+        let same: [Int32]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(longest, 1)) { squashed in
+            ByteTable.firstEqual(count: slugs.count) { index, body in
+                var slug = slugs[index]
+                guard let count = slug.withUTF8({ Suggestions.squashedASCII($0, into: squashed.baseAddress!) }) else { return false }
+                body(UnsafeBufferPointer(rebasing: squashed[..<count]))
+                return true
+            }
+        }
+        return same ?? ByteTable.firstEqual(slugs.map(Suggestions.squashed))
     }
 
     /// What a query reuses from one to the next: one per thread.

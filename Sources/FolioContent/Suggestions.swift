@@ -53,21 +53,30 @@ public enum Suggestions {
 
     /// A slug lowercased without '-', '_' and '.': two slugs alike under this are one page twice.
     static func squashed(_ slug: String) -> String {
-        guard slug.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return String(slug.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != "." })
-        }
-        // ASCII (every slug folio makes): the same, byte by byte, written straight into the String.
         var slug = slug
-        return slug.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out in
-                var end = 0
-                for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != UInt8(ascii: ".") {
-                    out[end] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                    end += 1
-                }
-                return end
+        // ASCII (every slug folio makes): byte by byte, written straight into the String.
+        let ascii: String? = slug.withUTF8 { bytes in
+            var ascii = true
+            let text = String(unsafeUninitializedCapacity: max(bytes.count, 1)) { out in
+                guard let count = squashedASCII(bytes, into: out.baseAddress!) else { ascii = false; return 0 }
+                return count
             }
+            return ascii ? text : nil
         }
+        return ascii ?? String(slug.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != "." })
+    }
+
+    /// `squashed` of ASCII bytes, written to `out` (room for `bytes.count`): how many, or nil
+    /// when a byte is not ASCII.
+    static func squashedASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        var end = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            guard byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != UInt8(ascii: ".") else { continue }
+            out[end] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            end += 1
+        }
+        return end
     }
 
     /// Slugs that are probably the same page twice: equal once '-', '_' and '.' are dropped,

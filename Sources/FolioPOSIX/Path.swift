@@ -3,18 +3,24 @@ import Glibc
 /// Path text, joined without Foundation.
 public enum Path {
     /// `directory/name`, with one slash between; an empty directory gives `name`.
-    /// The bytes are copied into the new string's storage at once: appending to a String cost
-    /// ~1,300 instructions a join, and a walk joins once per file.
+    /// The bytes are copied into the new string's storage at once, from the two Strings' own
+    /// storage: appending to a String cost ~1,300 instructions a join, copying from the UTF-8
+    /// views ~750, and a walk joins once per file.
     public static func join(_ directory: String, _ name: String) -> String {
         if directory.isEmpty { return name }
-        let slash = directory.utf8.last != UInt8(ascii: "/")
-        return String(unsafeUninitializedCapacity: directory.utf8.count + (slash ? 1 : 0) + name.utf8.count) { buffer in
-            var end = buffer.initialize(fromContentsOf: directory.utf8)
-            if slash {
-                buffer[end] = UInt8(ascii: "/")
-                end += 1
+        var (directory, name) = (directory, name)
+        return directory.withUTF8 { directory in
+            name.withUTF8 { name in
+                let slash = directory.last != UInt8(ascii: "/")
+                return String(unsafeUninitializedCapacity: directory.count + (slash ? 1 : 0) + name.count) { buffer in
+                    var end = buffer.initialize(fromContentsOf: directory)
+                    if slash {
+                        buffer[end] = UInt8(ascii: "/")
+                        end += 1
+                    }
+                    return end + UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: name)
+                }
             }
-            return end + UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: name.utf8)
         }
     }
 
@@ -32,7 +38,7 @@ public enum Path {
             }
         }
         guard let start else { return nil }
-        return String(Substring(path.utf8[path.utf8.index(path.utf8.startIndex, offsetBy: start)...]))
+        return path.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
     }
 
     /// Everything before the last slash, or nil for a bare name ("/a" gives "/").

@@ -24,4 +24,16 @@ import Testing
         #expect(pages.map(\.slug) == ["a", "bundle", "c"])
         #expect(pages.map(\.listedRegular) == [true, false, false] || pages.allSatisfy { !$0.listedRegular })
     }
+
+    /// Hidden and underscore names are told by `hasPrefix`, which compares Characters: a '.'
+    /// or '_' that a combining mark follows starts neither, and such a page is read.
+    @Test func aDotWithACombiningMarkIsNotHidden() throws {
+        let tree = try ScratchTree()
+        defer { tree.remove() }
+        for name in ["s/.hidden.md", "s/_draft.md", "s/.\u{301}a.md", "s/_\u{301}b.md", "s/plain.md", "s/.d/x.md", "s/_d/y.md", "s/_\u{301}d/z.md"] {
+            try tree.write(name, "---\ntitle: T\n---\n")
+        }
+        let pages = PageWalker.walk(tree.root + "/s").pages
+        #expect(Set(pages.map(\.slug)) == [".\u{301}a", "_\u{301}b", "plain", "z"])
+    }
 }

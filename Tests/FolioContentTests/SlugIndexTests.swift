@@ -198,4 +198,16 @@ import FolioTestSupport
             #expect(cells[5] == over && cells[6] == min(up.min()! + 1, over), "\(up)")
         }
     }
+
+    /// `Suggestions.squashed` (ASCII through `squashedASCII`) against its definition: lowercased,
+    /// without '-', '_' and '.'.
+    @Test func squashedIsItsDefinition() {
+        var random = LCG64(seed: 21)
+        let letters: [String] = ["a", "Z", "-", "_", ".", "9", "é", "K", "\u{212A}", "e\u{301}", "Ä"]
+        for round in 0..<2_000 {
+            let slug = (0..<random.next(12)).map { _ in letters[random.next(round % 2 == 0 ? 6 : letters.count)] }.joined()
+            let expected = String(slug.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != "." })
+            #expect(Suggestions.squashed(slug) == expected && Suggestions.squashed(slug).utf8.elementsEqual(expected.utf8), "\(slug)")
+        }
+    }
 }
