@@ -111,7 +111,7 @@ extension ByteTable {
         let ascii = firstEqual(count: texts.count) { index, body in
             var text = texts[index]
             return text.withUTF8 { bytes in
-                guard Self.isASCII(bytes) else { return false }
+                guard SourceText.firstNonASCII(bytes) == bytes.count else { return false }
                 body(bytes)
                 return true
             }
@@ -139,18 +139,5 @@ extension ByteTable {
             if let number { first[index] = indexOf[number] } else { indexOf.append(Int32(index)) }
         }
         return first
-    }
-
-    /// No byte has the high bit set: eight at a time.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var at = 0
-        while at + 8 <= bytes.count {
-            if raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            at += 8
-        }
-        while at < bytes.count { if bytes[at] >= 0x80 { return false }; at += 1 }
-        return true
     }
 }

@@ -109,9 +109,11 @@ enum SourceText {
         }
     }
 
-    /// The offset of the first byte from `start` on that is not ASCII, or the end.
-    private static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let raw = UnsafeRawPointer(bytes.baseAddress!)
+    /// The offset of the first byte from `start` on that is not ASCII, or the end; eight
+    /// bytes at a time. (`ByteTable.firstEqual` asks it too.)
+    static func firstNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
         var at = start
         while at + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: at, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
             at += 8
